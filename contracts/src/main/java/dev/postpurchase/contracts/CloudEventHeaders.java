@@ -1,0 +1,31 @@
+package dev.postpurchase.contracts;
+
+/**
+ * CloudEvents 1.0 Kafka protocol binding, binary mode: the payload is the event's JSON and the
+ * attributes travel as record headers with the {@code ce_} prefix.
+ */
+public final class CloudEventHeaders {
+
+	public static final String SPEC_VERSION = "ce_specversion";
+
+	public static final String ID = "ce_id";
+
+	public static final String SOURCE = "ce_source";
+
+	public static final String TYPE = "ce_type";
+
+	public static final String TIME = "ce_time";
+
+	public static final String SUBJECT = "ce_subject";
+
+	/** Kafka binding: the content type header has no prefix. */
+	public static final String CONTENT_TYPE = "content-type";
+
+	public static final String SPEC_VERSION_VALUE = "1.0";
+
+	public static final String JSON = "application/json";
+
+	private CloudEventHeaders() {
+	}
+
+}
