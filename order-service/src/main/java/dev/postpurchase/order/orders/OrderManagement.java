@@ -1,0 +1,129 @@
+package dev.postpurchase.order.orders;
+
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+import dev.postpurchase.contracts.DeliveryPromise;
+import dev.postpurchase.contracts.inbound.InboundOrder;
+import dev.postpurchase.contracts.order.OrderCancelled.CancelReason;
+import dev.postpurchase.kit.outbox.OutboxRelay;
+import dev.postpurchase.kit.web.Problems;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * The order commands, one implementation whatever the way in (REST, Shopify, Kafka). Each change is
+ * one write of the order document with its outbox; concurrent changes to one order are serialized by
+ * optimistic locking and retried.
+ */
+@Service
+public class OrderManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderManagement.class);
+
+	private static final Retry ON_CONCURRENT_CHANGE = Retry.max(10)
+		.filter(OptimisticLockingFailureException.class::isInstance);
+
+	private final Orders orders;
+
+	private final OutboxRelay relay;
+
+	private final OrderSettings settings;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	OrderManagement(Orders orders, OutboxRelay relay, OrderSettings settings, Clock clock, MeterRegistry meters) {
+		this.orders = orders;
+		this.relay = relay;
+		this.settings = settings;
+		this.clock = clock;
+		this.meters = meters;
+	}
+
+	/**
+	 * Places an order, once: the same platform order placed again returns the stored one and publishes
+	 * nothing. {@code via} is the way it came in (api, shopify, kafka), a metric tag.
+	 */
+	public Mono<Placement> place(InboundOrder in, String via) {
+		var problems = OrderValidation.problems(in);
+		if (!problems.isEmpty()) {
+			return Mono.error(new InvalidOrderException(problems));
+		}
+		var id = OrderId.of(in.source(), in.externalOrderId());
+		var order = Order.place(id, in, in.promise() != null ? in.promise() : defaultPromise(in), clock);
+		return orders.save(order)
+			.map(saved -> {
+				meters.counter("orders.received", "via", via, "channel", in.salesChannel().name()).increment();
+				log.info("Order {} placed via {} ({} lines)", id, via, in.lines().size());
+				relay.wakeUp();
+				return new Placement(saved, true);
+			})
+			.onErrorResume(DuplicateKeyException.class, duplicate -> orders.findById(id.value())
+				.map(existing -> new Placement(existing, false)));
+	}
+
+	public Mono<Order> confirm(OrderId id) {
+		return change(id, order -> order.confirm(clock));
+	}
+
+	public Mono<Order> cancel(OrderId id, CancelReason reason) {
+		return change(id, order -> order.cancel(reason, clock));
+	}
+
+	public Mono<Order> ship(OrderId id, FulfillmentRequest request) {
+		if (request.trackingNumber() == null || request.trackingNumber().isBlank()) {
+			return Mono.error(Problems.badRequest("trackingNumber: required"));
+		}
+		if (request.carrier() == null || request.carrier().isBlank()) {
+			return Mono.error(Problems.badRequest("carrier: required"));
+		}
+		return change(id, order -> order.ship(request, clock));
+	}
+
+	public Mono<Contact> logContact(OrderId id, Contact contact) {
+		var logged = new Contact[1];
+		return change(id, order -> {
+			logged[0] = order.logContact(contact, clock);
+			return true;
+		}).map(order -> logged[0]);
+	}
+
+	public Mono<Order> find(OrderId id) {
+		return orders.findById(id.value());
+	}
+
+	/** Loads, changes and saves an order; saves nothing when the change reports no change. */
+	private Mono<Order> change(OrderId id, Predicate<Order> change) {
+		return Mono.defer(() -> orders.findById(id.value())
+			.switchIfEmpty(Mono.error(() -> Problems.notFound("Order " + id + " not found")))
+			.flatMap(order -> change.test(order) ? orders.save(order).doOnSuccess(saved -> relay.wakeUp())
+					: Mono.just(order)))
+			.retryWhen(ON_CONCURRENT_CHANGE);
+	}
+
+	/** Placed + the configured days, by the end of that day in the customer's (or the store's) zone. */
+	private DeliveryPromise defaultPromise(InboundOrder in) {
+		ZoneId zone = in.customer().timeZone() != null ? in.customer().timeZone() : settings.storeTimeZone();
+		var placed = in.placedAt() != null ? in.placedAt() : clock.instant();
+		var by = placed.atZone(zone)
+			.toLocalDate()
+			.plusDays(settings.promise().defaultDays())
+			.atTime(LocalTime.of(23, 59, 59))
+			.atZone(zone)
+			.toInstant();
+		return new DeliveryPromise(null, by, zone);
+	}
+
+}

@@ -1,0 +1,201 @@
+package dev.postpurchase.order.status;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import dev.postpurchase.contracts.Event;
+import dev.postpurchase.contracts.exception.DeliveryExceptionRaised;
+import dev.postpurchase.contracts.exception.DeliveryExceptionResolved;
+import dev.postpurchase.contracts.notification.NotificationEngaged;
+import dev.postpurchase.contracts.notification.NotificationFailed;
+import dev.postpurchase.contracts.notification.NotificationSent;
+import dev.postpurchase.contracts.notification.NotificationSuppressed;
+import dev.postpurchase.contracts.returns.ExchangeRequested;
+import dev.postpurchase.contracts.returns.RefundIssued;
+import dev.postpurchase.contracts.returns.ReturnApproved;
+import dev.postpurchase.contracts.returns.ReturnClosed;
+import dev.postpurchase.contracts.returns.ReturnReceived;
+import dev.postpurchase.contracts.returns.ReturnRejected;
+import dev.postpurchase.contracts.returns.ReturnRequested;
+import dev.postpurchase.contracts.shipment.DeliveryEstimateRevised;
+import dev.postpurchase.contracts.shipment.ShipmentDelivered;
+import dev.postpurchase.contracts.shipment.ShipmentRegistered;
+import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
+import dev.postpurchase.contracts.shipment.TrackingStatus;
+import dev.postpurchase.kit.idempotency.AppliedEvents;
+import dev.postpurchase.order.status.OrderStatusView.NotificationOutcome;
+import dev.postpurchase.order.status.OrderStatusView.NotificationSummary;
+import dev.postpurchase.order.status.OrderStatusView.ReturnState;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps {@link OrderStatusView} from shipment, delivery-exception, return and notification events.
+ * Each event is one atomic upsert of the order's view that also records the event id, so a
+ * redelivered event changes nothing.
+ */
+@Component
+class OrderStatusProjection {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderStatusProjection.class);
+
+	static final int NOTIFICATIONS_KEPT = 10;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Clock clock;
+
+	OrderStatusProjection(ReactiveMongoTemplate mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	/** Applies an event; completes empty for events the view does not show. */
+	Mono<Void> apply(Object event) {
+		var update = updateFor(event);
+		if (update == null) {
+			return Mono.empty();
+		}
+		var applied = (Event) event;
+		return apply(applied.orderId(), applied.eventId(), update);
+	}
+
+	private Update updateFor(Object event) {
+		if (event instanceof ShipmentRegistered e) {
+			var at = "shipments." + e.shipmentId();
+			return new Update().set(at + ".shipmentId", e.shipmentId())
+				.set(at + ".carrier", e.carrier())
+				.set(at + ".trackingNumber", e.trackingNumber())
+				.set(at + ".direction", e.direction())
+				.setOnInsert(at + ".status", TrackingStatus.PENDING)
+				.set(at + ".updatedAt", e.occurredAt());
+		}
+		if (event instanceof ShipmentStatusChanged e) {
+			var at = "shipments." + e.shipmentId();
+			var update = new Update().set(at + ".shipmentId", e.shipmentId())
+				.set(at + ".carrier", e.carrier())
+				.set(at + ".trackingNumber", e.trackingNumber())
+				.set(at + ".direction", e.direction())
+				.set(at + ".status", e.status())
+				.set(at + ".lastCheckpoint", e.checkpoint())
+				.set(at + ".promiseState", e.promiseState())
+				.set(at + ".updatedAt", e.occurredAt());
+			return e.estimatedDelivery() == null ? update : update.set(at + ".estimatedDelivery", e.estimatedDelivery());
+		}
+		if (event instanceof DeliveryEstimateRevised e) {
+			var at = "shipments." + e.shipmentId();
+			return new Update().set(at + ".shipmentId", e.shipmentId())
+				.set(at + ".carrier", e.carrier())
+				.set(at + ".estimatedDelivery", e.estimatedDelivery())
+				.set(at + ".promiseState", e.promiseState())
+				.set(at + ".updatedAt", e.occurredAt());
+		}
+		if (event instanceof ShipmentDelivered e) {
+			var at = "shipments." + e.shipmentId();
+			return new Update().set(at + ".shipmentId", e.shipmentId())
+				.set(at + ".carrier", e.carrier())
+				.set(at + ".direction", e.direction())
+				.set(at + ".status", TrackingStatus.DELIVERED)
+				.set(at + ".deliveredAt", e.deliveredAt())
+				.set(at + ".promiseState", e.promiseState())
+				.set(at + ".updatedAt", e.occurredAt());
+		}
+		if (event instanceof DeliveryExceptionRaised e) {
+			var at = "exceptions." + e.exceptionId();
+			return new Update().set(at + ".exceptionId", e.exceptionId())
+				.set(at + ".shipmentId", e.shipmentId())
+				.set(at + ".carrier", e.carrier())
+				.set(at + ".kind", e.kind())
+				.set(at + ".reason", e.reason())
+				.set(at + ".detail", e.detail())
+				.set(at + ".newEstimate", e.newEstimate())
+				.set(at + ".raisedAt", e.occurredAt());
+		}
+		if (event instanceof DeliveryExceptionResolved e) {
+			var at = "exceptions." + e.exceptionId();
+			return new Update().set(at + ".exceptionId", e.exceptionId())
+				.set(at + ".shipmentId", e.shipmentId())
+				.set(at + ".carrier", e.carrier())
+				.set(at + ".kind", e.kind())
+				.set(at + ".raisedAt", e.raisedAt())
+				.set(at + ".resolvedAt", e.occurredAt())
+				.set(at + ".resolution", e.resolution());
+		}
+		if (event instanceof ReturnRequested e) {
+			return returnState(e.returnId(), ReturnState.REQUESTED, e).set("returns." + e.returnId() + ".outcome", e.outcome())
+				.set("returns." + e.returnId() + ".method", e.method());
+		}
+		if (event instanceof ReturnApproved e) {
+			var update = returnState(e.returnId(), ReturnState.APPROVED, e);
+			return e.label() == null ? update
+					: update.set("returns." + e.returnId() + ".returnTrackingNumber", e.label().trackingNumber());
+		}
+		if (event instanceof ReturnRejected e) {
+			return returnState(e.returnId(), ReturnState.REJECTED, e);
+		}
+		if (event instanceof ReturnReceived e) {
+			return returnState(e.returnId(), ReturnState.RECEIVED, e);
+		}
+		if (event instanceof RefundIssued e) {
+			return returnState(e.returnId(), ReturnState.REFUNDED, e).set("returns." + e.returnId() + ".refunded", e.amount());
+		}
+		if (event instanceof ExchangeRequested e) {
+			return returnState(e.returnId(), ReturnState.EXCHANGE_REQUESTED, e);
+		}
+		if (event instanceof ReturnClosed e) {
+			return returnState(e.returnId(), ReturnState.CLOSED, e);
+		}
+		if (event instanceof NotificationSent e) {
+			return notification(new NotificationSummary(e.notificationId(), e.channel(), e.milestone(),
+					NotificationOutcome.SENT, e.template(), e.occurredAt()));
+		}
+		if (event instanceof NotificationFailed e) {
+			return notification(new NotificationSummary(e.notificationId(), e.channel(), e.milestone(),
+					NotificationOutcome.FAILED, e.errorCode(), e.occurredAt()));
+		}
+		if (event instanceof NotificationSuppressed e) {
+			return notification(new NotificationSummary(e.notificationId(), e.channel(), e.milestone(),
+					NotificationOutcome.SUPPRESSED, e.reason().name(), e.occurredAt()));
+		}
+		if (event instanceof NotificationEngaged e) {
+			return notification(new NotificationSummary(e.notificationId(), e.channel(), null,
+					NotificationOutcome.valueOf(e.engagement().name()), null, e.occurredAt()));
+		}
+		return null;
+	}
+
+	private static Update returnState(String returnId, ReturnState state, Event event) {
+		return new Update().set("returns." + returnId + ".returnId", returnId)
+			.set("returns." + returnId + ".state", state)
+			.set("returns." + returnId + ".updatedAt", event.occurredAt());
+	}
+
+	private static Update notification(NotificationSummary summary) {
+		var update = new Update();
+		update.push("notifications").slice(-NOTIFICATIONS_KEPT).each(summary);
+		return update;
+	}
+
+	private Mono<Void> apply(String orderId, UUID eventId, Update update) {
+		update.set("updatedAt", clock.instant());
+		AppliedEvents.markApplied(update, eventId);
+		var query = Query.query(Criteria.where("_id").is(orderId).andOperator(AppliedEvents.notApplied(eventId)));
+		return mongo.upsert(query, update, OrderStatusView.class)
+			.then()
+			.onErrorResume(DuplicateKeyException.class, alreadyApplied -> {
+				// the view exists and already holds this event: the upsert's insert collided with it
+				log.debug("Event {} already applied to the status of {}", eventId, orderId);
+				return Mono.empty();
+			});
+	}
+
+}

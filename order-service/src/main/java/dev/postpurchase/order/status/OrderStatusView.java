@@ -1,0 +1,68 @@
+package dev.postpurchase.order.status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import dev.postpurchase.contracts.Money;
+import dev.postpurchase.contracts.exception.DeliveryExceptionResolved.Resolution;
+import dev.postpurchase.contracts.exception.ExceptionKind;
+import dev.postpurchase.contracts.notification.Channel;
+import dev.postpurchase.contracts.notification.Milestone;
+import dev.postpurchase.contracts.returns.ReturnMethod;
+import dev.postpurchase.contracts.returns.ReturnOutcome;
+import dev.postpurchase.contracts.shipment.Checkpoint;
+import dev.postpurchase.contracts.shipment.Direction;
+import dev.postpurchase.contracts.shipment.ExceptionReason;
+import dev.postpurchase.contracts.shipment.PromiseState;
+import dev.postpurchase.contracts.shipment.TrackingStatus;
+
+/**
+ * What the other services reported about an order, kept by {@link OrderStatusProjection} from their
+ * events: shipments by id, delivery exceptions by id, returns by id, and the last notifications.
+ */
+@Document("order_status")
+record OrderStatusView(@Id String orderId, Map<String, ShipmentSummary> shipments,
+		Map<String, ExceptionSummary> exceptions, Map<String, ReturnSummary> returns,
+		List<NotificationSummary> notifications, Instant updatedAt) {
+
+	/** A parcel's latest state. */
+	record ShipmentSummary(String shipmentId, String carrier, String trackingNumber, Direction direction,
+			TrackingStatus status, Checkpoint lastCheckpoint, PromiseState promiseState, Instant estimatedDelivery,
+			Instant deliveredAt, Instant updatedAt) {
+	}
+
+	/** A delivery exception, open while {@code resolvedAt} is null. */
+	record ExceptionSummary(String exceptionId, String shipmentId, String carrier, ExceptionKind kind,
+			ExceptionReason reason, String detail, Instant newEstimate, Instant raisedAt, Instant resolvedAt,
+			Resolution resolution) {
+	}
+
+	/** A return's latest state. */
+	record ReturnSummary(String returnId, ReturnState state, ReturnOutcome outcome, ReturnMethod method,
+			String returnTrackingNumber, Money refunded, Instant updatedAt) {
+	}
+
+	/** Where a return stands, as far as its events tell. */
+	enum ReturnState {
+
+		REQUESTED, APPROVED, REJECTED, RECEIVED, REFUNDED, EXCHANGE_REQUESTED, CLOSED
+
+	}
+
+	/** One message sent, failed or suppressed. */
+	record NotificationSummary(String notificationId, Channel channel, Milestone milestone, NotificationOutcome outcome,
+			String detail, Instant at) {
+	}
+
+	/** What happened to a notification. */
+	enum NotificationOutcome {
+
+		SENT, FAILED, SUPPRESSED, DELIVERED, OPENED, CLICKED
+
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.postpurchase.kit.outbox;
+
+import java.time.Instant;
+
+import dev.postpurchase.contracts.Event;
+import dev.postpurchase.contracts.EventCatalog;
+import dev.postpurchase.contracts.EventJson;
+
+/**
+ * An event waiting in a document's {@code outbox} array to be published. It is written in the same
+ * single-document update as the change it announces, so the two cannot be separated by a crash; the
+ * payload is kept as the exact JSON to publish.
+ */
+public record OutboxEntry(String eventId, String type, String topic, String key, Instant occurredAt,
+		String payload) {
+
+	/** The field holding the pending entries in every document with an outbox. */
+	public static final String FIELD = "outbox";
+
+	public static OutboxEntry of(Event event) {
+		var type = EventCatalog.of(event.getClass());
+		return new OutboxEntry(event.eventId().toString(), type.id(), type.topic(), event.key(), event.occurredAt(),
+				EventJson.mapper().writeValueAsString(event));
+	}
+
+}

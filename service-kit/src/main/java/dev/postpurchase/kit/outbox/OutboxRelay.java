@@ -1,0 +1,171 @@
+package dev.postpurchase.kit.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaOperations;
+
+import dev.postpurchase.kit.kafka.CloudEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes the outbox entries of the configured collections to Kafka, then removes them from their
+ * document. Entries of one document (one order) are published one after the other, in the order
+ * they were written; a failed publish stops that document until the next pass, so nothing is lost
+ * or reordered. A crash after publishing and before removal publishes an entry again, which the
+ * idempotent consumers absorb (same {@code ce_id}).
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private static final String PENDING = OutboxEntry.FIELD + ".eventId";
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final KafkaOperations<Object, Object> kafka;
+
+	private final OutboxSettings settings;
+
+	private final String source;
+
+	private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
+
+	private final Map<String, AtomicLong> backlog = new ConcurrentHashMap<>();
+
+	private final Counter published;
+
+	private final Counter failures;
+
+	private volatile Disposable loop;
+
+	@SuppressWarnings("unchecked")
+	public OutboxRelay(ReactiveMongoTemplate mongo, KafkaOperations<?, ?> kafka, OutboxSettings settings,
+			String source, MeterRegistry meters) {
+		this.mongo = mongo;
+		this.kafka = (KafkaOperations<Object, Object>) kafka;
+		this.settings = settings;
+		this.source = source;
+		this.published = meters.counter("outbox.published");
+		this.failures = meters.counter("outbox.publish.failures");
+		for (var collection : settings.collections()) {
+			meters.gauge("outbox.backlog", List.of(io.micrometer.core.instrument.Tag.of("collection", collection)),
+					backlog.computeIfAbsent(collection, c -> new AtomicLong()));
+		}
+	}
+
+	/** Asks for a pass soon, for example right after a write added entries. */
+	public void wakeUp() {
+		wakeUps.tryEmitNext(Boolean.TRUE);
+	}
+
+	@Override
+	public synchronized void start() {
+		if (loop != null) {
+			return;
+		}
+		// a sparse index holds only documents with pending entries: finding them costs nothing when idle
+		Flux.fromIterable(settings.collections())
+			.concatMap(collection -> mongo.indexOps(collection)
+				.createIndex(new Index().named("outbox_pending").on(PENDING, Sort.Direction.ASC).sparse()))
+			.blockLast();
+		loop = Flux.merge(Flux.interval(Duration.ZERO, settings.interval()).map(tick -> Boolean.TRUE), wakeUps.asFlux())
+			.onBackpressureDrop()
+			.concatMap(tick -> relayOnce().onErrorResume(ex -> {
+				log.warn("Outbox pass failed, retrying on the next one: {}", ex.toString());
+				return Mono.empty();
+			}), 1)
+			.subscribeOn(Schedulers.boundedElastic())
+			.subscribe();
+		log.info("Outbox relay started for {}", settings.collections());
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (loop != null) {
+			loop.dispose();
+			loop = null;
+			log.info("Outbox relay stopped");
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return loop != null;
+	}
+
+	/** One pass over every collection; emits the number of entries published. */
+	public Mono<Long> relayOnce() {
+		return Flux.fromIterable(settings.collections()).concatMap(this::relay).reduce(0L, Long::sum);
+	}
+
+	private Mono<Long> relay(String collection) {
+		var pending = Query.query(Criteria.where(PENDING).exists(true)).limit(settings.batchSize());
+		pending.fields().include(OutboxEntry.FIELD);
+		return mongo.find(pending, Document.class, collection)
+			.flatMap(document -> relayDocument(collection, document), settings.concurrency())
+			.reduce(new long[2], (totals, result) -> {
+				totals[0] += result[0];
+				totals[1] += result[1];
+				return totals;
+			})
+			.map(totals -> {
+				backlog.get(collection).set(totals[1]);
+				return totals[0];
+			});
+	}
+
+	/** Publishes a document's entries in order; returns {published, still pending}. */
+	private Mono<long[]> relayDocument(String collection, Document document) {
+		var entries = document.getList(OutboxEntry.FIELD, Document.class);
+		var done = new ArrayList<String>();
+		return Flux.fromIterable(entries)
+			.concatMap(entry -> publish(entry).thenReturn(entry.getString("eventId")))
+			.doOnNext(done::add)
+			.onErrorResume(ex -> {
+				failures.increment();
+				log.warn("Outbox publish from {} failed, will retry: {}", collection, ex.toString());
+				return Mono.empty();
+			})
+			.then(Mono.defer(() -> done.isEmpty() ? Mono.just(0L) : remove(collection, document.get("_id"), done)))
+			.map(removed -> new long[] { done.size(), entries.size() - done.size() });
+	}
+
+	private Mono<Void> publish(Document entry) {
+		var record = new ProducerRecord<Object, Object>(entry.getString("topic"), entry.getString("key"),
+				entry.getString("payload"));
+		CloudEvents.addHeaders(record.headers(), entry.getString("eventId"), entry.getString("type"),
+				entry.getDate("occurredAt").toInstant().toString(), entry.getString("key"), source);
+		return Mono.fromFuture(() -> kafka.send(record)).doOnSuccess(result -> published.increment()).then();
+	}
+
+	private Mono<Long> remove(String collection, Object id, List<String> eventIds) {
+		var update = new Update().pull(OutboxEntry.FIELD,
+				new Document("eventId", new Document("$in", eventIds)));
+		return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, collection)
+			.map(result -> (long) eventIds.size());
+	}
+
+}
