@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -44,12 +45,16 @@ public class OrderManagement {
 
 	private final MeterRegistry meters;
 
-	OrderManagement(Orders orders, OutboxRelay relay, OrderSettings settings, Clock clock, MeterRegistry meters) {
+	private final ApplicationEventPublisher publisher;
+
+	OrderManagement(Orders orders, OutboxRelay relay, OrderSettings settings, Clock clock, MeterRegistry meters,
+			ApplicationEventPublisher publisher) {
 		this.orders = orders;
 		this.relay = relay;
 		this.settings = settings;
 		this.clock = clock;
 		this.meters = meters;
+		this.publisher = publisher;
 	}
 
 	/**
@@ -68,6 +73,7 @@ public class OrderManagement {
 				meters.counter("orders.received", "via", via, "channel", in.salesChannel().name()).increment();
 				log.info("Order {} placed via {} ({} lines)", id, via, in.lines().size());
 				relay.wakeUp();
+				publisher.publishEvent(new OrderAccepted(id, in.source()));
 				return new Placement(saved, true);
 			})
 			.onErrorResume(DuplicateKeyException.class, duplicate -> orders.findById(id.value())

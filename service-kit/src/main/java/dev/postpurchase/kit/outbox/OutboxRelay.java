@@ -43,6 +43,9 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private static final String PENDING = OutboxEntry.FIELD + ".eventId";
 
+	/** Spring Data's optimistic-locking field of the documents with an outbox. */
+	private static final String VERSION = "version";
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final KafkaOperations<Object, Object> kafka;
@@ -162,8 +165,10 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	private Mono<Long> remove(String collection, Object id, List<String> eventIds) {
-		var update = new Update().pull(OutboxEntry.FIELD,
-				new Document("eventId", new Document("$in", eventIds)));
+		// bumping the version makes a command that loaded the document before this removal fail its
+		// optimistic lock and retry, instead of saving the published entries back (and publishing them again)
+		var update = new Update().pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", eventIds)))
+			.inc(VERSION, 1);
 		return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, collection)
 			.map(result -> (long) eventIds.size());
 	}

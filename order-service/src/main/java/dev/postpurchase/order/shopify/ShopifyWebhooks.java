@@ -1,0 +1,123 @@
+package dev.postpurchase.order.shopify;
+
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import dev.postpurchase.kit.web.Problems;
+import dev.postpurchase.kit.webhook.HmacSignatures;
+import dev.postpurchase.order.shopify.ShopifyWebhookHandler.Handled;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+
+/**
+ * Receives Shopify webhook deliveries: verifies the signature over the raw body before reading
+ * anything from it, answers a redelivery (same {@code X-Shopify-Webhook-Id}) without doing
+ * anything, hands the rest to the handler, parks webhooks whose order does not exist yet, and
+ * records the delivery only once it was handled, so a failure half-way is retried by Shopify.
+ * Payloads are personal data: they are never logged.
+ */
+@Service
+public class ShopifyWebhooks {
+
+	private static final Logger log = LoggerFactory.getLogger(ShopifyWebhooks.class);
+
+	private static final Pattern PRINTABLE_TOPIC = Pattern.compile("[a-z_/]{1,64}");
+
+	private final ShopifyWebhookHandler handler;
+
+	private final ShopifyParking parking;
+
+	private final SeenWebhooks seen;
+
+	private final ShopifySettings settings;
+
+	private final MeterRegistry meters;
+
+	private final Counter signatureFailures;
+
+	ShopifyWebhooks(ShopifyWebhookHandler handler, ShopifyParking parking, SeenWebhooks seen,
+			ShopifySettings settings, MeterRegistry meters) {
+		this.handler = handler;
+		this.parking = parking;
+		this.seen = seen;
+		this.settings = settings;
+		this.meters = meters;
+		this.signatureFailures = meters.counter("webhook.signature.failures", "source", "shopify");
+		if (!settings.hasSecret()) {
+			log.warn("orders.shopify.webhook-secret is not set: every Shopify webhook will be refused with 401");
+		}
+	}
+
+	/**
+	 * Handles one delivery; fails with a 401 problem when the signature does not verify and with a
+	 * 400 problem when the payload is not Shopify's documented shape.
+	 */
+	public Mono<WebhookOutcome> receive(ShopifyDelivery delivery) {
+		var body = delivery.body() == null ? new byte[0] : delivery.body();
+		if (!HmacSignatures.verifyBase64(settings.webhookSecret(), body, delivery.signature())) {
+			signatureFailures.increment();
+			log.warn("Shopify webhook refused: {}", !settings.hasSecret() ? "no webhook secret configured"
+					: delivery.signature() == null ? "no signature" : "signature does not match the body");
+			return Mono.error(Problems.of(HttpStatus.UNAUTHORIZED,
+					"X-Shopify-Hmac-Sha256: missing, or not the signature of this body"));
+		}
+		var known = ShopifyTopic.of(delivery.topic());
+		meters.counter("shopify.webhooks.received", "topic", known.map(ShopifyTopic::value).orElse(ShopifyTopic.OTHER))
+			.increment();
+		if (known.isEmpty()) {
+			log.debug("Ignoring Shopify topic {}", printable(delivery.topic()));
+			return Mono.just(WebhookOutcome.IGNORED);
+		}
+		var topic = known.get();
+		var webhookId = delivery.webhookId() == null || delivery.webhookId().isBlank() ? null
+				: delivery.webhookId().trim();
+		if (webhookId == null) {
+			return handle(topic, null, delivery, body);
+		}
+		return seen.contains(webhookId).flatMap(handled -> {
+			if (handled) {
+				log.debug("Shopify {} {} was handled before", topic, webhookId);
+				meters.counter("shopify.webhooks.duplicates", "topic", topic.value()).increment();
+				return Mono.just(WebhookOutcome.DUPLICATE);
+			}
+			return handle(topic, webhookId, delivery, body)
+				.flatMap(outcome -> seen.remember(webhookId, topic).thenReturn(outcome));
+		});
+	}
+
+	private Mono<WebhookOutcome> handle(ShopifyTopic topic, String webhookId, ShopifyDelivery delivery, byte[] body) {
+		return handler.handle(topic, body).flatMap(handled -> switch (handled.outcome()) {
+			case ORDER_UNKNOWN -> parking.park(handled.orderId(), topic, webhookId, delivery.triggeredAt(), body)
+				.thenReturn(WebhookOutcome.PARKED);
+			case APPLIED -> replayParked(topic, handled).thenReturn(WebhookOutcome.APPLIED);
+			case NOTHING_TO_DO -> Mono.just(WebhookOutcome.NOTHING_TO_DO);
+			case REJECTED -> Mono.just(WebhookOutcome.REJECTED);
+		}).doOnNext(outcome -> log.debug("Shopify {} {}: {}", topic, webhookId, outcome));
+	}
+
+	/**
+	 * An order webhook may just have placed the order that parked webhooks wait for. Their replay
+	 * failing does not fail this delivery: the sweep replays them later.
+	 */
+	private Mono<Long> replayParked(ShopifyTopic topic, Handled handled) {
+		if (!topic.carriesOrder()) {
+			return Mono.just(0L);
+		}
+		return parking.replay(handled.orderId()).onErrorResume(ex -> {
+			log.warn("Replay of parked Shopify webhooks for order {} failed, the sweep retries: {}",
+					handled.orderId(), ex.toString());
+			return Mono.just(0L);
+		});
+	}
+
+	private static String printable(String topic) {
+		return topic != null && PRINTABLE_TOPIC.matcher(topic).matches() ? topic : "(unprintable)";
+	}
+
+}

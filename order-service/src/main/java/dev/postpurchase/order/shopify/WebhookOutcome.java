@@ -1,0 +1,19 @@
+package dev.postpurchase.order.shopify;
+
+/** What became of a verified delivery; every outcome is a 200 for Shopify. */
+public enum WebhookOutcome {
+
+	/** The order now reflects the webhook. */
+	APPLIED,
+	/** Nothing to do (yet), for example a fulfillment without tracking number. */
+	NOTHING_TO_DO,
+	/** The order's rules refused the change; logged and counted, not retried. */
+	REJECTED,
+	/** The order is not known yet; the webhook is replayed once it is. */
+	PARKED,
+	/** This delivery was handled before. */
+	DUPLICATE,
+	/** A topic order-service does not act on. */
+	IGNORED
+
+}

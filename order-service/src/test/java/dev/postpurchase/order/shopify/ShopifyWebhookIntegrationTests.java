@@ -1,0 +1,200 @@
+package dev.postpurchase.order.shopify;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.postpurchase.contracts.EventJson;
+import dev.postpurchase.contracts.order.OrderConfirmed;
+import dev.postpurchase.contracts.order.OrderPlaced;
+import dev.postpurchase.contracts.order.SalesChannel;
+import dev.postpurchase.contracts.order.SupportContactLogged;
+import dev.postpurchase.kit.webhook.HmacSignatures;
+import dev.postpurchase.order.OrderServiceIntegrationTest;
+import dev.postpurchase.order.orders.OrderId;
+import dev.postpurchase.testkit.KafkaTopics;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.node.ObjectNode;
+
+import static dev.postpurchase.order.shopify.ShopifyPayloads.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code POST /webhooks/shopify}: signatures, redeliveries, placing orders, bad payloads. */
+@OrderServiceIntegrationTest
+class ShopifyWebhookIntegrationTests {
+
+	@Autowired
+	WebTestClient web;
+
+	@Autowired
+	MeterRegistry meters;
+
+	ShopifyDeliveries shopify;
+
+	OrderEvents events;
+
+	@Autowired
+	void setUp(WebTestClient web) {
+		this.shopify = new ShopifyDeliveries(web);
+		this.events = new OrderEvents(web);
+	}
+
+	@Test
+	void signedOrdersCreatePlacesTheOrderAndPublishesOrderPlaced() {
+		var shopifyId = ShopifyPayloads.newOrderId();
+		var id = OrderId.of("shopify", String.valueOf(shopifyId)).value();
+
+		shopify.send("orders/create", ShopifyPayloads.order(shopifyId))
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.outcome").isEqualTo("applied");
+
+		web.get().uri("/api/v1/orders/{id}", id).exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.source").isEqualTo("shopify")
+			.jsonPath("$.externalOrderId").isEqualTo(String.valueOf(shopifyId))
+			.jsonPath("$.status").isEqualTo("PLACED")
+			.jsonPath("$.salesChannel").isEqualTo("WEB")
+			.jsonPath("$.customerId").isEqualTo("shopify-7211234567890")
+			.jsonPath("$.lines.length()").isEqualTo(2)
+			.jsonPath("$.total.amount").isEqualTo(49.40)
+			.jsonPath("$.total.currency").isEqualTo("EUR")
+			.jsonPath("$.promise.by").isNotEmpty();
+
+		var record = events.await(id, OrderPlaced.TYPE);
+		var placed = EventJson.mapper().readValue(record.value(), OrderPlaced.class);
+		assertThat(KafkaTopics.header(record, "ce_id")).isEqualTo(placed.eventId().toString());
+		assertThat(KafkaTopics.header(record, "ce_source")).isEqualTo("order-service");
+		assertThat(KafkaTopics.header(record, "ce_subject")).isEqualTo(id);
+		assertThat(KafkaTopics.header(record, "ce_specversion")).isEqualTo("1.0");
+		assertThat(placed.source()).isEqualTo("shopify");
+		assertThat(placed.salesChannel()).isEqualTo(SalesChannel.WEB);
+		assertThat(placed.customer().locale()).isEqualTo("nl-NL");
+		assertThat(placed.customer().consents().email()).isTrue();
+		assertThat(placed.customer().consents().sms()).isTrue();
+		assertThat(placed.customer().consents().whatsapp()).isFalse();
+		assertThat(events.typesOfAfterMarker(id)).containsExactly(OrderPlaced.TYPE, SupportContactLogged.TYPE);
+	}
+
+	@Test
+	void aRedeliveryAndTheSameOrderAgainPlaceItOnce() {
+		var shopifyId = ShopifyPayloads.newOrderId();
+		var id = OrderId.of("shopify", String.valueOf(shopifyId)).value();
+		var webhookId = ShopifyDeliveries.newWebhookId();
+
+		shopify.send("orders/create", webhookId, ShopifyPayloads.order(shopifyId))
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.outcome").isEqualTo("applied");
+		shopify.send("orders/create", webhookId, ShopifyPayloads.order(shopifyId))
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.outcome").isEqualTo("duplicate");
+		// the same order in another delivery (a second subscription, a replay from the admin)
+		shopify.send("orders/create", ShopifyPayloads.order(shopifyId))
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.outcome").isEqualTo("applied");
+
+		web.get().uri("/api/v1/orders/{id}", id).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("PLACED");
+		events.await(id, OrderPlaced.TYPE);
+		assertThat(events.typesOfAfterMarker(id)).containsExactly(OrderPlaced.TYPE, SupportContactLogged.TYPE);
+	}
+
+	@Test
+	void badMissingOrMismatchedSignaturesAreRefusedWith401AndCounted() {
+		var shopifyId = ShopifyPayloads.newOrderId();
+		var id = OrderId.of("shopify", String.valueOf(shopifyId)).value();
+		var body = ShopifyPayloads.bytes(ShopifyPayloads.order(shopifyId));
+		var otherBody = ShopifyPayloads.bytes(ShopifyPayloads.order(ShopifyPayloads.newOrderId()));
+		var failures = meters.counter("webhook.signature.failures", "source", "shopify");
+		var before = failures.count();
+
+		unauthorized(shopify.send("orders/create", ShopifyDeliveries.newWebhookId(), body,
+				HmacSignatures.signBase64("not-the-secret", body)));
+		unauthorized(shopify.send("orders/create", ShopifyDeliveries.newWebhookId(), body, null));
+		unauthorized(shopify.send("orders/create", ShopifyDeliveries.newWebhookId(), body,
+				HmacSignatures.signBase64(ShopifyDeliveries.SECRET, otherBody)));
+		unauthorized(shopify.send("orders/create", ShopifyDeliveries.newWebhookId(), body, "definitely not base64!"));
+
+		assertThat(failures.count() - before).isEqualTo(4);
+		web.get().uri("/api/v1/orders/{id}", id).exchange().expectStatus().isNotFound();
+		assertThat(events.of(id)).isEmpty();
+		// a refused delivery is not remembered: Shopify's correctly signed retry still goes through
+		shopify.send("orders/create", ShopifyPayloads.order(shopifyId)).expectStatus().isOk();
+		events.await(id, OrderPlaced.TYPE);
+	}
+
+	@Test
+	void aLineItemWithoutPriceIsABadRequestNamingTheField() {
+		var shopifyId = ShopifyPayloads.newOrderId();
+		var payload = with(ShopifyPayloads.order(shopifyId),
+				order -> ((ObjectNode) order.get("line_items").get(1)).remove("price"));
+
+		shopify.send("orders/create", payload)
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("line_items[1].price: required"))
+			.jsonPath("$.errors[0]").isEqualTo("line_items[1].price: required");
+
+		web.get().uri("/api/v1/orders/{id}", OrderId.of("shopify", String.valueOf(shopifyId)).value()).exchange()
+			.expectStatus().isNotFound();
+	}
+
+	@Test
+	void malformedJsonIsABadRequestAndNoServerError() {
+		var body = "{\"id\": 1, \"line_items\": [".getBytes(StandardCharsets.UTF_8);
+
+		shopify.send("orders/create", ShopifyDeliveries.newWebhookId(), body,
+				HmacSignatures.signBase64(ShopifyDeliveries.SECRET, body))
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Malformed JSON"));
+		var fulfillmentWithoutOrder = ShopifyPayloads.bytes(with(ShopifyPayloads.fulfillment(1L, 2L),
+				fulfillment -> fulfillment.remove("order_id")));
+		shopify.send("fulfillments/create", ShopifyDeliveries.newWebhookId(), fulfillmentWithoutOrder,
+				HmacSignatures.signBase64(ShopifyDeliveries.SECRET, fulfillmentWithoutOrder))
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0]").isEqualTo("order_id: required");
+	}
+
+	@Test
+	void otherTopicsAreAcknowledgedIgnoredAndCounted() {
+		var other = meters.counter("shopify.webhooks.received", "topic", "other");
+		var before = other.count();
+
+		shopify.send("products/update", ShopifyPayloads.fixture("orders-create.json"))
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.outcome").isEqualTo("ignored");
+
+		assertThat(other.count() - before).isEqualTo(1);
+	}
+
+	@Test
+	void aPaidOrderIsConfirmed() {
+		var shopifyId = ShopifyPayloads.newOrderId();
+		var id = OrderId.of("shopify", String.valueOf(shopifyId)).value();
+		shopify.send("orders/create", ShopifyPayloads.order(shopifyId)).expectStatus().isOk();
+
+		shopify.send("orders/updated", with(ShopifyPayloads.order(shopifyId), o -> o.put("financial_status", "paid")))
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.outcome").isEqualTo("applied");
+
+		web.get().uri("/api/v1/orders/{id}", id).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("CONFIRMED");
+		events.await(id, OrderConfirmed.TYPE);
+		assertThat(events.typesOf(id)).containsExactly(OrderPlaced.TYPE, OrderConfirmed.TYPE);
+	}
+
+	private static void unauthorized(WebTestClient.ResponseSpec response) {
+		response.expectStatus().isUnauthorized()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.status").isEqualTo(401);
+	}
+
+}
