@@ -1,0 +1,76 @@
+package dev.postpurchase.localstack;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine, without Docker: Kafka and a MongoDB-compatible server in this
+ * JVM, every service in a JVM of its own.
+ *
+ * <pre>
+ * java -jar local-stack/target/local-stack.jar [--demo] [--in-memory]
+ * </pre>
+ *
+ * State (Kafka data, MongoDB file, development secrets) is kept under {@code .local-stack/} in the
+ * working directory. Environment variables: {@code KAFKA_PORT}, {@code MONGO_PORT},
+ * {@code <SERVICE>_PORT} (e.g. {@code ORDER_SERVICE_PORT}), {@code LOCAL_STACK_STARTUP_TIMEOUT}
+ * (seconds) and one per secret (e.g. {@code SHOPIFY_WEBHOOK_SECRET}).
+ *
+ * <p>With {@code --service=<name>} first, the same main method runs that one service instead
+ * (that is how the stack starts its children).
+ */
+public final class LocalStack {
+
+	private LocalStack() {
+	}
+
+	public static void main(String[] args) throws Throwable {
+		if (args.length > 0 && args[0].startsWith(ServiceCommand.SERVICE_ARGUMENT)) {
+			ServiceRunner.run(args);
+			return;
+		}
+		runStack(args);
+	}
+
+	private static void runStack(String[] args) throws InterruptedException {
+		// one UTF-8 stream for our log and the services' output (Java 17's default follows the locale)
+		System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+		// before the first logger: the services' JVMs share our class path and keep Spring Boot's logging
+		System.setProperty("logback.configurationFile", "local-stack-logback.xml");
+		var log = LoggerFactory.getLogger(LocalStack.class);
+
+		Settings settings;
+		try {
+			settings = Settings.from(List.of(args), System.getenv(), Path.of(""));
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		var stack = new Stack(settings, System.getenv(), System.out);
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
+		try {
+			stack.start();
+		}
+		catch (RuntimeException ex) {
+			if (!stack.isStopping()) {
+				if (ex instanceof Stack.StartupException) {
+					log.error("The local stack could not start: {}", ex.getMessage());
+				}
+				else {
+					log.error("The local stack could not start", ex);
+				}
+				System.exit(1); // the shutdown hook stops whatever did start
+			}
+		}
+		stack.awaitStop();
+	}
+}

@@ -1,0 +1,32 @@
+package dev.postpurchase.localstack;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A service the local stack runs, in its own JVM, with {@code spring.config.name} = its name.
+ *
+ * @param name the service's name, also its configuration file's name
+ * @param defaultPort its HTTP port unless {@code <NAME>_PORT} (e.g. {@code ORDER_SERVICE_PORT}) is set
+ * @param mainClass its {@code @SpringBootApplication} class; a name, so this module compiles on its own
+ */
+record Service(String name, int defaultPort, String mainClass) {
+
+	/** Every service of the platform; adding one is one line. */
+	static final List<Service> ALL = List.of(
+			new Service("order-service", 8081, "dev.postpurchase.order.OrderServiceApplication"));
+
+	static Optional<Service> named(String name) {
+		return ALL.stream().filter(service -> service.name().equals(name)).findFirst();
+	}
+
+	int port(Map<String, String> environment) {
+		return Settings.port(environment, portVariable(), this.defaultPort);
+	}
+
+	String portVariable() {
+		return this.name.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT";
+	}
+}

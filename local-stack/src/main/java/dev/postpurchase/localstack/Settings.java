@@ -1,0 +1,66 @@
+package dev.postpurchase.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one run of the local stack uses, from the command line and environment variables.
+ *
+ * @param home where the stack keeps its state ({@code .local-stack/} in the working directory)
+ * @param kafkaPort {@code KAFKA_PORT}, default 9092
+ * @param mongoPort {@code MONGO_PORT}, default 27017
+ * @param mongoInMemory {@code --in-memory}: MongoDB data is not kept
+ * @param demo {@code --demo}: send demo traffic once the stack is up
+ * @param startupTimeout how long services may take to become ready, {@code LOCAL_STACK_STARTUP_TIMEOUT} in seconds
+ */
+record Settings(Path home, int kafkaPort, int mongoPort, boolean mongoInMemory, boolean demo, Duration startupTimeout) {
+
+	static final String USAGE = "Usage: java -jar local-stack/target/local-stack.jar [--demo] [--in-memory]";
+
+	static Settings from(List<String> args, Map<String, String> environment, Path workingDirectory) {
+		for (var arg : args) {
+			if (!arg.equals("--demo") && !arg.equals("--in-memory")) {
+				throw new IllegalArgumentException("Unknown argument '" + arg + "'. " + USAGE);
+			}
+		}
+		return new Settings(workingDirectory.resolve(".local-stack").toAbsolutePath().normalize(),
+				port(environment, "KAFKA_PORT", 9092), port(environment, "MONGO_PORT", 27017),
+				args.contains("--in-memory"), args.contains("--demo"),
+				Duration.ofSeconds(number(environment, "LOCAL_STACK_STARTUP_TIMEOUT", 180)));
+	}
+
+	Path kafkaDir() {
+		return this.home.resolve("kafka");
+	}
+
+	Path mongoFile() {
+		return this.home.resolve("mongo").resolve("data.mv");
+	}
+
+	Path secretsFile() {
+		return this.home.resolve("secrets.json");
+	}
+
+	static int port(Map<String, String> environment, String variable, int defaultPort) {
+		int port = number(environment, variable, defaultPort);
+		if (port < 1 || port > 65535) {
+			throw new IllegalArgumentException(variable + " must be a port number, not " + port);
+		}
+		return port;
+	}
+
+	private static int number(Map<String, String> environment, String variable, int defaultValue) {
+		var value = environment.get(variable);
+		if (value == null || value.isBlank()) {
+			return defaultValue;
+		}
+		try {
+			return Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(variable + " must be a number, not '" + value + "'", ex);
+		}
+	}
+}

@@ -1,0 +1,267 @@
+package dev.postpurchase.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+
+import dev.postpurchase.testkit.EmbeddedKafka;
+import dev.postpurchase.testkit.EmbeddedMongo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running platform: Kafka and MongoDB in this JVM, each service in a child JVM. Stopping it
+ * stops the services first (so they can finish their work), then Kafka, then MongoDB.
+ */
+final class Stack {
+
+	private static final Logger log = LoggerFactory.getLogger(Stack.class);
+
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+
+	private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
+
+	private final Settings settings;
+
+	private final Map<String, String> environment;
+
+	private final PrintStream out;
+
+	private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private EmbeddedKafka kafka;
+
+	private EmbeddedMongo mongo;
+
+	private DemoTraffic demo;
+
+	private boolean stopping;
+
+	Stack(Settings settings, Map<String, String> environment, PrintStream out) {
+		this.settings = settings;
+		this.environment = environment;
+		this.out = out;
+	}
+
+	/** Starts everything and returns once every service is ready. */
+	void start() {
+		checkPortsFree();
+		createHome();
+		var secrets = DevSecrets.loadOrCreate(this.settings.secretsFile(), this.environment);
+
+		synchronized (this) {
+			this.mongo = this.settings.mongoInMemory() ? EmbeddedMongo.inMemory(this.settings.mongoPort())
+					: EmbeddedMongo.file(this.settings.mongoFile(), this.settings.mongoPort());
+			this.kafka = new EmbeddedKafka(this.settings.kafkaDir(), this.settings.kafkaPort());
+		}
+		this.mongo.start();
+		log.info("MongoDB-compatible server on {} ({})", this.mongo.connectionString(), mongoStorage());
+		this.kafka.start();
+		log.info("Kafka broker on {} (data in {})", this.kafka.bootstrapServers(), this.settings.kafkaDir());
+
+		var launcher = Launcher.current();
+		var java = ServiceCommand.currentJava();
+		var serviceUrls = new LinkedHashMap<String, URI>();
+		for (var service : Service.ALL) {
+			int port = service.port(this.environment);
+			var command = ServiceCommand.of(java, launcher, service, port, this.kafka.bootstrapServers(),
+					this.mongo.connectionString(), DevSecrets.asProperties(secrets));
+			synchronized (this) {
+				if (this.stopping) {
+					return;
+				}
+				this.services.add(ServiceProcess.start(service, port, command, this.out));
+			}
+			serviceUrls.put(service.name(), URI.create("http://localhost:" + port));
+			log.info("Starting {} on port {}", service.name(), port);
+		}
+
+		awaitReady();
+		var endpoints = new StackEndpoints(serviceUrls, this.kafka.bootstrapServers(), this.mongo.connectionString(),
+				this.settings.secretsFile(), secrets);
+		printBanner(endpoints);
+		if (this.settings.demo()) {
+			synchronized (this) {
+				this.demo = DemoTraffic.start(endpoints);
+			}
+		}
+	}
+
+	/** Stops everything; safe to call more than once and from a shutdown hook. */
+	void stop() {
+		synchronized (this) {
+			if (this.stopping) {
+				return;
+			}
+			this.stopping = true;
+		}
+		try {
+			log.info("Stopping the local stack");
+			if (this.demo != null) {
+				this.demo.close();
+			}
+			stopServices();
+			if (this.kafka != null) {
+				this.kafka.stop();
+			}
+			if (this.mongo != null) {
+				this.mongo.stop();
+			}
+			log.info("Local stack stopped");
+		}
+		finally {
+			this.stopped.countDown();
+		}
+	}
+
+	synchronized boolean isStopping() {
+		return this.stopping;
+	}
+
+	void awaitStop() throws InterruptedException {
+		this.stopped.await();
+	}
+
+	private void stopServices() {
+		this.services.forEach(ServiceProcess::requestStop);
+		var deadline = Instant.now().plus(GRACEFUL_STOP);
+		for (var service : this.services) {
+			try {
+				var left = Duration.between(Instant.now(), deadline);
+				if (!service.awaitExit(left.isNegative() ? Duration.ZERO : left)) {
+					log.warn("{} did not stop within {}s; killing it", service.service().name(), GRACEFUL_STOP.toSeconds());
+					service.kill();
+					service.awaitExit(Duration.ofSeconds(10));
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				service.kill();
+			}
+		}
+	}
+
+	private void awaitReady() {
+		var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		var deadline = Instant.now().plus(this.settings.startupTimeout());
+		for (var service : this.services) {
+			var name = service.service().name();
+			var readiness = URI.create("http://localhost:" + service.port() + "/actuator/health/readiness");
+			while (!isReady(client, readiness)) {
+				if (!service.isAlive()) {
+					throw new StartupException(name + " exited with code " + service.exitValue()
+							+ " before it was ready; its output is above, prefixed '" + name + "'");
+				}
+				if (Instant.now().isAfter(deadline)) {
+					throw new StartupException(name + " was not ready within " + this.settings.startupTimeout().toSeconds()
+							+ "s (GET " + readiness + " never answered 200); set LOCAL_STACK_STARTUP_TIMEOUT (seconds) to wait longer");
+				}
+				try {
+					service.awaitExit(POLL_INTERVAL); // the pause between attempts, cut short if it dies
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new StartupException("Interrupted while waiting for " + name);
+				}
+			}
+			service.markReady();
+			log.info("{} is ready", name);
+		}
+	}
+
+	private static boolean isReady(HttpClient client, URI readiness) {
+		var request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).GET().build();
+		try {
+			return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false; // not listening yet
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/** Fails fast with a clear message instead of a bind error deep in a child's output. */
+	private void checkPortsFree() {
+		var ports = new LinkedHashMap<String, Integer>();
+		ports.put("Kafka (KAFKA_PORT)", this.settings.kafkaPort());
+		ports.put("MongoDB (MONGO_PORT)", this.settings.mongoPort());
+		Service.ALL.forEach(service -> ports.put(service.name() + " (" + service.portVariable() + ")",
+				service.port(this.environment)));
+		var taken = new ArrayList<String>();
+		ports.forEach((what, port) -> {
+			try (var probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+				// bound, so free; closed again right away
+			}
+			catch (IOException ex) {
+				taken.add(what + " port " + port);
+			}
+		});
+		if (!taken.isEmpty()) {
+			throw new StartupException("Already in use: " + String.join(", ", taken)
+					+ ". Is another local stack running? Stop it, or choose other ports with the variables named.");
+		}
+	}
+
+	private void createHome() {
+		try {
+			Files.createDirectories(this.settings.home());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create " + this.settings.home(), ex);
+		}
+	}
+
+	private String mongoStorage() {
+		return this.settings.mongoInMemory() ? "in memory: data is lost on stop"
+				: "H2 file " + this.settings.mongoFile();
+	}
+
+	private void printBanner(StackEndpoints endpoints) {
+		var banner = new StringBuilder();
+		var rule = "=".repeat(78);
+		banner.append('\n').append(rule).append('\n');
+		banner.append("  Post-Purchase Ops local stack is up").append(this.settings.demo() ? " (demo traffic on)" : "").append('\n');
+		banner.append('\n');
+		endpoints.services().forEach((name, url) -> banner.append(row(name, url.toString())));
+		banner.append(row("Kafka bootstrap", endpoints.kafkaBootstrapServers()));
+		banner.append(row("MongoDB", endpoints.mongoUri() + "  (" + mongoStorage() + ")"));
+		banner.append(row("Secrets", endpoints.secretsFile().toString()));
+		banner.append(row("State", this.settings.home().toString()));
+		banner.append('\n');
+		banner.append("  Ctrl-C to stop").append('\n');
+		banner.append(rule).append('\n');
+		this.out.println(banner);
+	}
+
+	private static String row(String label, String value) {
+		return String.format("  %-22s %s%n", label, value);
+	}
+
+	/** Startup failed for a reason the message explains; no stack trace needed. */
+	static final class StartupException extends RuntimeException {
+
+		StartupException(String message) {
+			super(message);
+		}
+	}
+}

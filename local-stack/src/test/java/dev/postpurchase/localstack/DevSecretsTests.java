@@ -1,0 +1,96 @@
+package dev.postpurchase.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class DevSecretsTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void generatesARandomSecretOnFirstStartAndWritesItOwnerOnly() throws Exception {
+		var file = this.dir.resolve(".local-stack/secrets.json");
+
+		var secrets = DevSecrets.loadOrCreate(file, Map.of());
+
+		// 32 bytes, base64url without padding
+		assertThat(secrets.get("shopifyWebhookSecret")).matches("[A-Za-z0-9_-]{43}");
+		assertThat(Files.readString(file)).contains("\"shopifyWebhookSecret\"", secrets.get("shopifyWebhookSecret"));
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+	}
+
+	@Test
+	void reusesTheStoredSecretOnLaterStarts() throws Exception {
+		var file = this.dir.resolve("secrets.json");
+		var first = DevSecrets.loadOrCreate(file, Map.of());
+		var modified = Files.getLastModifiedTime(file);
+
+		var second = DevSecrets.loadOrCreate(file, Map.of());
+
+		assertThat(second).isEqualTo(first);
+		assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
+	}
+
+	@Test
+	void generatesDifferentSecretsForDifferentStacks() {
+		var one = DevSecrets.loadOrCreate(this.dir.resolve("one.json"), Map.of());
+		var other = DevSecrets.loadOrCreate(this.dir.resolve("other.json"), Map.of());
+
+		assertThat(one.get("shopifyWebhookSecret")).isNotEqualTo(other.get("shopifyWebhookSecret"));
+	}
+
+	@Test
+	void environmentVariableOverridesAndIsKeptForLaterStarts() {
+		var file = this.dir.resolve("secrets.json");
+		DevSecrets.loadOrCreate(file, Map.of());
+
+		var overridden = DevSecrets.loadOrCreate(file, Map.of("SHOPIFY_WEBHOOK_SECRET", "from-env"));
+		var later = DevSecrets.loadOrCreate(file, Map.of());
+
+		assertThat(overridden).containsEntry("shopifyWebhookSecret", "from-env");
+		assertThat(later).containsEntry("shopifyWebhookSecret", "from-env");
+	}
+
+	@Test
+	void blankEnvironmentVariableDoesNotOverride() {
+		var file = this.dir.resolve("secrets.json");
+		var generated = DevSecrets.loadOrCreate(file, Map.of());
+
+		assertThat(DevSecrets.loadOrCreate(file, Map.of("SHOPIFY_WEBHOOK_SECRET", " "))).isEqualTo(generated);
+	}
+
+	@Test
+	void keepsEntriesItDoesNotKnow() throws Exception {
+		var file = this.dir.resolve("secrets.json");
+		Files.writeString(file, "{\"shopifyWebhookSecret\":\"stored\",\"somethingNewer\":\"kept\"}");
+
+		var secrets = DevSecrets.loadOrCreate(file, Map.of("SHOPIFY_WEBHOOK_SECRET", "from-env"));
+
+		assertThat(secrets).containsEntry("shopifyWebhookSecret", "from-env");
+		assertThat(Files.readString(file)).contains("\"somethingNewer\"", "\"kept\"", "from-env");
+	}
+
+	@Test
+	void rejectsAFileThatIsNotAJsonObjectOfStrings() throws Exception {
+		var file = this.dir.resolve("secrets.json");
+		Files.writeString(file, "not json");
+
+		assertThatIllegalStateException().isThrownBy(() -> DevSecrets.loadOrCreate(file, Map.of()))
+			.withMessageContaining("fix or delete it");
+	}
+
+	@Test
+	void mapsSecretsToTheServicesProperties() {
+		assertThat(DevSecrets.asProperties(Map.of("shopifyWebhookSecret", "s3cret")))
+			.containsExactlyEntriesOf(Map.of("orders.shopify.webhook-secret", "s3cret"));
+	}
+}
