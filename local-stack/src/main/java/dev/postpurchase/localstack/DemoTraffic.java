@@ -1,17 +1,89 @@
 package dev.postpurchase.localstack;
 
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.postpurchase.contracts.DeliveryPromise;
+import dev.postpurchase.contracts.EventJson;
+import dev.postpurchase.contracts.Money;
+import dev.postpurchase.contracts.inbound.InboundOrder;
+import dev.postpurchase.contracts.order.Address;
+import dev.postpurchase.contracts.order.Consents;
+import dev.postpurchase.contracts.order.Customer;
+import dev.postpurchase.contracts.order.OrderLine;
+import dev.postpurchase.contracts.order.SalesChannel;
+import dev.postpurchase.kit.webhook.HmacSignatures;
+
 /**
- * Demo traffic for {@code --demo}: started once every service is ready, closed when the stack
- * stops. It will post orders to order-service's public API; until then it only says so.
+ * Demo traffic for {@code --demo}: a steady stream of realistic orders through the public interfaces
+ * only, as platforms would send them. Canonical orders by REST, and Shopify webhooks signed with the
+ * stack's secret; a few seconds later most orders ship (REST fulfillments and Shopify
+ * {@code fulfillments/create}), a few are cancelled, and support agents log contacts about some.
+ * The customers are invented ({@code example.com} addresses, reserved phone ranges).
  */
 final class DemoTraffic implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoTraffic.class);
 
-	private DemoTraffic() {
+	private static final Duration ORDER_EVERY = Duration.ofMillis(1500);
+
+	private static final List<Product> PRODUCTS = List.of(new Product("SKU-RAINJACKET-M", "Rain jacket, M", "129.95", "apparel"),
+			new Product("SKU-TSHIRT-ORG-L", "Organic T-shirt, L", "24.95", "apparel"),
+			new Product("SKU-SNEAKER-42", "Runner sneaker, 42", "89.00", "shoes"),
+			new Product("SKU-MUG-STONE", "Stoneware mug", "14.50", "home"),
+			new Product("SKU-LAMP-ARC", "Arc floor lamp", "179.00", "home"),
+			new Product("SKU-GIFTCARD-50", "Gift card 50", "50.00", "gift"));
+
+	private static final List<Shopper> SHOPPERS = List.of(
+			new Shopper("Anna", "de Vries", "nl-NL", "Europe/Amsterdam", "NL", "Amsterdam", "1015 CJ", "+3197010000"),
+			new Shopper("Jonas", "Becker", "de-DE", "Europe/Berlin", "DE", "Berlin", "10115", "+4915550000"),
+			new Shopper("Camille", "Martin", "fr-FR", "Europe/Paris", "FR", "Lyon", "69002", "+3375550000"),
+			new Shopper("Oliver", "Smith", "en-GB", "Europe/London", "GB", "Leeds", "LS1 4AP", "+4477009000"));
+
+	private static final List<String> CARRIERS = List.of("PostNL", "DHL Express", "UPS", "DPD", "GLS");
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		var thread = new Thread(runnable, "demo-traffic");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final URI orders;
+
+	private final String shopifySecret;
+
+	private final Queue<Placed> toShip = new ConcurrentLinkedQueue<>();
+
+	private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() / 1000);
+
+	private DemoTraffic(URI orders, String shopifySecret) {
+		this.orders = orders;
+		this.shopifySecret = shopifySecret;
 	}
 
 	/**
@@ -20,12 +92,196 @@ final class DemoTraffic implements AutoCloseable {
 	 * @param endpoints the running services (base URLs), Kafka, MongoDB and the development secrets
 	 */
 	static DemoTraffic start(StackEndpoints endpoints) {
-		log.warn("--demo: demo traffic is not implemented yet; the stack runs without it");
-		return new DemoTraffic();
+		var demo = new DemoTraffic(endpoints.services().get("order-service"),
+				endpoints.secrets().get("shopifyWebhookSecret"));
+		demo.scheduler.scheduleWithFixedDelay(demo::tick, 0, ORDER_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+		log.info("Demo traffic: an order every {} ms (REST and signed Shopify webhooks), then fulfillments",
+				ORDER_EVERY.toMillis());
+		return demo;
+	}
+
+	private void tick() {
+		try {
+			var random = ThreadLocalRandom.current();
+			if (random.nextInt(10) < 7) {
+				placeByRest();
+			}
+			else {
+				placeByShopify();
+			}
+			// orders ship after a few ticks, like a warehouse would
+			while (toShip.size() > 3) {
+				var order = toShip.poll();
+				var roll = random.nextInt(100);
+				if (roll < 5) {
+					send(post(order.id() + "/cancel", "{\"reason\":\"CUSTOMER\"}"), "cancel " + order.id());
+				}
+				else if (order.shopifyId() != null) {
+					fulfillByShopify(order);
+				}
+				else {
+					send(post(order.id() + "/fulfillments", json(Map.of("carrier", pick(CARRIERS), "trackingNumber",
+							trackingNumber()))), "fulfill " + order.id());
+				}
+				if (roll >= 90) {
+					send(post(order.id() + "/contacts", json(Map.of("channel", "CHAT", "reason", "WISMO",
+							"resolvedOnFirstContact", random.nextBoolean(), "agentId", "agent-" + random.nextInt(1, 9)))),
+							"contact " + order.id());
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Demo traffic: {}", ex.toString());
+		}
+	}
+
+	private void placeByRest() {
+		var shopper = pick(SHOPPERS);
+		var zone = ZoneId.of(shopper.zone());
+		var number = sequence.incrementAndGet();
+		var lines = new ArrayList<OrderLine>();
+		for (var product : products()) {
+			lines.add(new OrderLine(product.sku(), product.name(), ThreadLocalRandom.current().nextInt(1, 3),
+					new Money(new BigDecimal(product.price()), "EUR"), product.category(),
+					product.category().equals("gift")));
+		}
+		var now = Instant.now();
+		var promiseBy = ZonedDateTime.now(zone).plusDays(ThreadLocalRandom.current().nextInt(2, 5))
+			.withHour(22).withMinute(0).withSecond(0).withNano(0).toInstant();
+		var order = new InboundOrder("web-shop", "WS-" + number, pick(List.of(SalesChannel.WEB, SalesChannel.MOBILE_APP)),
+				new Customer("cus-demo-" + (number % 40), email(shopper, number), shopper.phone() + (number % 1000),
+						shopper.first() + " " + shopper.last(), shopper.locale(), zone, new Consents(true, true, false)),
+				lines, address(shopper), new DeliveryPromise(null, promiseBy, zone), now);
+		var response = send(HttpRequest.newBuilder(orders.resolve("/api/v1/orders"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(order)))
+			.build(), "place WS-" + number);
+		if (response != null && response.statusCode() < 300) {
+			toShip.add(new Placed(EventJson.mapper().readTree(response.body()).get("id").asString(), null));
+		}
+	}
+
+	private void placeByShopify() {
+		var shopper = pick(SHOPPERS);
+		var shopifyId = 5_000_000_000L + sequence.incrementAndGet();
+		var items = new ArrayList<Map<String, Object>>();
+		long lineId = shopifyId * 10;
+		for (var product : products()) {
+			items.add(Map.of("id", ++lineId, "sku", product.sku(), "name", product.name(), "title", product.name(),
+					"quantity", 1, "price", product.price(), "product_type", product.category()));
+		}
+		var payload = new LinkedHashMap<String, Object>();
+		payload.put("id", shopifyId);
+		payload.put("name", "#" + (shopifyId % 100000));
+		payload.put("email", email(shopper, shopifyId));
+		payload.put("created_at", ZonedDateTime.now(ZoneId.of(shopper.zone())).toOffsetDateTime().toString());
+		payload.put("currency", "EUR");
+		payload.put("financial_status", "paid");
+		payload.put("source_name", "web");
+		payload.put("customer_locale", shopper.locale());
+		payload.put("customer", Map.of("id", 7_000_000L + shopifyId % 50, "email", email(shopper, shopifyId),
+				"first_name", shopper.first(), "last_name", shopper.last()));
+		payload.put("line_items", items);
+		payload.put("shipping_address", Map.of("first_name", shopper.first(), "last_name", shopper.last(), "address1",
+				"Demo street 1", "city", shopper.city(), "zip", shopper.zip(), "country_code", shopper.country()));
+		var response = send(shopify("orders/create", json(payload)), "shopify order " + shopifyId);
+		if (response != null && response.statusCode() < 300) {
+			toShip.add(new Placed(orderIdOf(shopifyId), shopifyId));
+		}
+	}
+
+	private void fulfillByShopify(Placed order) {
+		var fulfillmentId = 4_000_000_000L + sequence.incrementAndGet();
+		var payload = Map.of("id", fulfillmentId, "order_id", order.shopifyId(), "status", "success",
+				"tracking_company", pick(CARRIERS), "tracking_number", trackingNumber(), "line_items", List.of());
+		send(shopify("fulfillments/create", json(payload)), "shopify fulfillment " + order.shopifyId());
+	}
+
+	private HttpRequest shopify(String topic, String body) {
+		var bytes = body.getBytes(StandardCharsets.UTF_8);
+		return HttpRequest.newBuilder(orders.resolve("/webhooks/shopify"))
+			.header("Content-Type", "application/json")
+			.header("X-Shopify-Topic", topic)
+			.header("X-Shopify-Webhook-Id", UUID.randomUUID().toString())
+			.header("X-Shopify-Shop-Domain", "demo-shop.myshopify.com")
+			.header("X-Shopify-Hmac-Sha256", HmacSignatures.signBase64(shopifySecret, bytes))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+			.build();
+	}
+
+	private HttpRequest post(String path, String body) {
+		return HttpRequest.newBuilder(orders.resolve("/api/v1/orders/" + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+	}
+
+	private HttpResponse<String> send(HttpRequest request, String what) {
+		try {
+			var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() >= 300) {
+				log.warn("Demo traffic: {} answered {}", what, response.statusCode());
+			}
+			return response;
+		}
+		catch (java.io.IOException ex) {
+			log.warn("Demo traffic: {} failed: {}", what, ex.toString());
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+	}
+
+	/** The id order-service derives for a Shopify order (see OrderId.of). */
+	private static String orderIdOf(long shopifyId) {
+		return dev.postpurchase.order.orders.OrderId.of("shopify", String.valueOf(shopifyId)).value();
+	}
+
+	private static List<Product> products() {
+		var random = ThreadLocalRandom.current();
+		var chosen = new ArrayList<>(PRODUCTS);
+		java.util.Collections.shuffle(chosen, random);
+		return chosen.subList(0, random.nextInt(1, 4));
+	}
+
+	private static Address address(Shopper shopper) {
+		return new Address(shopper.first() + " " + shopper.last(), "Demo street " + ThreadLocalRandom.current().nextInt(1, 200),
+				null, shopper.zip(), shopper.city(), null, shopper.country());
+	}
+
+	private static String email(Shopper shopper, long number) {
+		return (shopper.first() + "." + shopper.last()).toLowerCase().replace(" ", "") + "+" + (number % 40)
+				+ "@example.com";
+	}
+
+	private static String trackingNumber() {
+		return "DEMO" + Long.toString(Math.abs(ThreadLocalRandom.current().nextLong()), 36).toUpperCase();
+	}
+
+	private static String json(Object value) {
+		return EventJson.mapper().writeValueAsString(value);
+	}
+
+	private static <T> T pick(List<T> values) {
+		return values.get(ThreadLocalRandom.current().nextInt(values.size()));
 	}
 
 	/** Stops sending; called before the services stop. */
 	@Override
 	public void close() {
+		scheduler.shutdownNow();
 	}
+
+	private record Product(String sku, String name, String price, String category) {
+	}
+
+	private record Shopper(String first, String last, String locale, String zone, String country, String city, String zip,
+			String phone) {
+	}
+
+	private record Placed(String id, Long shopifyId) {
+	}
+
 }

@@ -35,6 +35,16 @@ public final class LocalStack {
 			ServiceRunner.run(args);
 			return;
 		}
+		if (TopicTail.requested(List.of(args))) {
+			if (args.length != 2) {
+				System.err.println("Usage: java -jar local-stack/target/local-stack.jar --tail <topic>");
+				System.exit(2);
+			}
+			// the stack's quiet logging (Kafka clients at WARN), not Logback's debug default
+			System.setProperty("logback.configurationFile", "local-stack-logback.xml");
+			TopicTail.run(args[1], "localhost:" + System.getenv().getOrDefault("KAFKA_PORT", "9092"));
+			return;
+		}
 		runStack(args);
 	}
 

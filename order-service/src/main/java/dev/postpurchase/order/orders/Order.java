@@ -2,6 +2,7 @@ package dev.postpurchase.order.orders;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,7 +100,7 @@ public class Order {
 
 	/** A new order from a validated canonical message; publishes OrderPlaced. */
 	static Order place(OrderId id, InboundOrder in, DeliveryPromise promise, Clock clock) {
-		var now = clock.instant();
+		var now = now(clock);
 		var placedAt = in.placedAt() != null ? in.placedAt() : now;
 		var order = new Order(id.value(), null, in.source(), in.externalOrderId(), in.salesChannel(), in.customer(),
 				List.copyOf(in.lines()), totalOf(in.lines()), in.shippingAddress(), promise, placedAt,
@@ -196,8 +197,13 @@ public class Order {
 	}
 
 	private Instant touch(Clock clock) {
-		updatedAt = clock.instant();
+		updatedAt = now(clock);
 		return updatedAt;
+	}
+
+	/** MongoDB keeps milliseconds: the time an event tells is the time the order keeps. */
+	private static Instant now(Clock clock) {
+		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	private void record(Event event) {

@@ -81,11 +81,11 @@ public class OrderManagement {
 	}
 
 	public Mono<Order> confirm(OrderId id) {
-		return change(id, order -> order.confirm(clock));
+		return change(id, "confirmed", order -> order.confirm(clock));
 	}
 
 	public Mono<Order> cancel(OrderId id, CancelReason reason) {
-		return change(id, order -> order.cancel(reason, clock));
+		return change(id, "cancelled", order -> order.cancel(reason, clock));
 	}
 
 	public Mono<Order> ship(OrderId id, FulfillmentRequest request) {
@@ -95,12 +95,12 @@ public class OrderManagement {
 		if (request.carrier() == null || request.carrier().isBlank()) {
 			return Mono.error(Problems.badRequest("carrier: required"));
 		}
-		return change(id, order -> order.ship(request, clock));
+		return change(id, "shipped", order -> order.ship(request, clock));
 	}
 
 	public Mono<Contact> logContact(OrderId id, Contact contact) {
 		var logged = new Contact[1];
-		return change(id, order -> {
+		return change(id, "contact logged", order -> {
 			logged[0] = order.logContact(contact, clock);
 			return true;
 		}).map(order -> logged[0]);
@@ -111,11 +111,13 @@ public class OrderManagement {
 	}
 
 	/** Loads, changes and saves an order; saves nothing when the change reports no change. */
-	private Mono<Order> change(OrderId id, Predicate<Order> change) {
+	private Mono<Order> change(OrderId id, String what, Predicate<Order> change) {
 		return Mono.defer(() -> orders.findById(id.value())
 			.switchIfEmpty(Mono.error(() -> Problems.notFound("Order " + id + " not found")))
-			.flatMap(order -> change.test(order) ? orders.save(order).doOnSuccess(saved -> relay.wakeUp())
-					: Mono.just(order)))
+			.flatMap(order -> change.test(order) ? orders.save(order).doOnSuccess(saved -> {
+				log.info("Order {} {}", id, what);
+				relay.wakeUp();
+			}) : Mono.just(order)))
 			.retryWhen(ON_CONCURRENT_CHANGE);
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 import dev.postpurchase.kit.web.Problems;
 import dev.postpurchase.kit.webhook.HmacSignatures;
+import dev.postpurchase.order.orders.OrderId;
 import dev.postpurchase.order.shopify.ShopifyWebhookHandler.Handled;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,7 +59,7 @@ public class ShopifyWebhooks {
 	 * Handles one delivery; fails with a 401 problem when the signature does not verify and with a
 	 * 400 problem when the payload is not Shopify's documented shape.
 	 */
-	public Mono<WebhookOutcome> receive(ShopifyDelivery delivery) {
+	public Mono<Receipt> receive(ShopifyDelivery delivery) {
 		var body = delivery.body() == null ? new byte[0] : delivery.body();
 		if (!HmacSignatures.verifyBase64(settings.webhookSecret(), body, delivery.signature())) {
 			signatureFailures.increment();
@@ -72,7 +73,7 @@ public class ShopifyWebhooks {
 			.increment();
 		if (known.isEmpty()) {
 			log.debug("Ignoring Shopify topic {}", printable(delivery.topic()));
-			return Mono.just(WebhookOutcome.IGNORED);
+			return Mono.just(new Receipt(WebhookOutcome.IGNORED, null));
 		}
 		var topic = known.get();
 		var webhookId = delivery.webhookId() == null || delivery.webhookId().isBlank() ? null
@@ -84,21 +85,26 @@ public class ShopifyWebhooks {
 			if (handled) {
 				log.debug("Shopify {} {} was handled before", topic, webhookId);
 				meters.counter("shopify.webhooks.duplicates", "topic", topic.value()).increment();
-				return Mono.just(WebhookOutcome.DUPLICATE);
+				return Mono.just(new Receipt(WebhookOutcome.DUPLICATE, null));
 			}
 			return handle(topic, webhookId, delivery, body)
-				.flatMap(outcome -> seen.remember(webhookId, topic).thenReturn(outcome));
+				.flatMap(receipt -> seen.remember(webhookId, topic).thenReturn(receipt));
 		});
 	}
 
-	private Mono<WebhookOutcome> handle(ShopifyTopic topic, String webhookId, ShopifyDelivery delivery, byte[] body) {
-		return handler.handle(topic, body).flatMap(handled -> switch (handled.outcome()) {
+	private Mono<Receipt> handle(ShopifyTopic topic, String webhookId, ShopifyDelivery delivery, byte[] body) {
+		return handler.handle(topic, body).flatMap(handled -> (switch (handled.outcome()) {
 			case ORDER_UNKNOWN -> parking.park(handled.orderId(), topic, webhookId, delivery.triggeredAt(), body)
 				.thenReturn(WebhookOutcome.PARKED);
 			case APPLIED -> replayParked(topic, handled).thenReturn(WebhookOutcome.APPLIED);
 			case NOTHING_TO_DO -> Mono.just(WebhookOutcome.NOTHING_TO_DO);
 			case REJECTED -> Mono.just(WebhookOutcome.REJECTED);
-		}).doOnNext(outcome -> log.debug("Shopify {} {}: {}", topic, webhookId, outcome));
+		}).map(outcome -> new Receipt(outcome, handled.orderId())))
+			.doOnNext(receipt -> log.debug("Shopify {} {}: {}", topic, webhookId, receipt.outcome()));
+	}
+
+	/** What became of a delivery, and the order it is about when the payload named one. */
+	public record Receipt(WebhookOutcome outcome, OrderId orderId) {
 	}
 
 	/**

@@ -59,6 +59,7 @@ class OrderApiIntegrationTests {
 		assertThat(KafkaTopics.header(record, "ce_subject")).isEqualTo(id);
 		var event = EventJson.mapper().readValue(record.value(), OrderPlaced.class);
 		assertThat(KafkaTopics.header(record, "ce_id")).isEqualTo(event.eventId().toString());
+		assertThat(KafkaTopics.header(record, "ce_time")).isEqualTo(event.occurredAt().toString());
 		assertThat(event.orderId()).isEqualTo(id);
 		assertThat(event.lines()).hasSize(2);
 		assertThat(event.promise()).isEqualTo(order.promise());

@@ -1,7 +1,5 @@
 package dev.postpurchase.kit.outbox;
 
-import java.time.Instant;
-
 import dev.postpurchase.contracts.Event;
 import dev.postpurchase.contracts.EventCatalog;
 import dev.postpurchase.contracts.EventJson;
@@ -11,16 +9,16 @@ import dev.postpurchase.contracts.EventJson;
  * single-document update as the change it announces, so the two cannot be separated by a crash; the
  * payload is kept as the exact JSON to publish.
  */
-public record OutboxEntry(String eventId, String type, String topic, String key, Instant occurredAt,
-		String payload) {
+public record OutboxEntry(String eventId, String type, String topic, String key, String time, String payload) {
 
 	/** The field holding the pending entries in every document with an outbox. */
 	public static final String FIELD = "outbox";
 
 	public static OutboxEntry of(Event event) {
 		var type = EventCatalog.of(event.getClass());
-		return new OutboxEntry(event.eventId().toString(), type.id(), type.topic(), event.key(), event.occurredAt(),
-				EventJson.mapper().writeValueAsString(event));
+		// the time as text: a stored date would lose the nanoseconds the payload keeps
+		return new OutboxEntry(event.eventId().toString(), type.id(), type.topic(), event.key(),
+				event.occurredAt().toString(), EventJson.mapper().writeValueAsString(event));
 	}
 
 }

@@ -160,7 +160,7 @@ public class OutboxRelay implements SmartLifecycle {
 		var record = new ProducerRecord<Object, Object>(entry.getString("topic"), entry.getString("key"),
 				entry.getString("payload"));
 		CloudEvents.addHeaders(record.headers(), entry.getString("eventId"), entry.getString("type"),
-				entry.getDate("occurredAt").toInstant().toString(), entry.getString("key"), source);
+				entry.getString("time"), entry.getString("key"), source);
 		return Mono.fromFuture(() -> kafka.send(record)).doOnSuccess(result -> published.increment()).then();
 	}
 

@@ -36,7 +36,9 @@ class ShopifyWebhookController {
 			@RequestHeader(name = "X-Shopify-Triggered-At", required = false) String triggeredAt,
 			@RequestBody(required = false) byte[] body) {
 		var delivery = new ShopifyDelivery(topic, webhookId, signature, shopDomain, instant(triggeredAt), body);
-		return webhooks.receive(delivery).map(outcome -> new Receipt(outcome.name().toLowerCase(Locale.ROOT)));
+		return webhooks.receive(delivery)
+			.map(receipt -> new Receipt(receipt.outcome().name().toLowerCase(Locale.ROOT),
+					receipt.orderId() == null ? null : receipt.orderId().value()));
 	}
 
 	private static Instant instant(String value) {
@@ -51,8 +53,11 @@ class ShopifyWebhookController {
 		}
 	}
 
-	/** @param outcome applied, nothing_to_do, rejected, parked, duplicate or ignored */
-	record Receipt(String outcome) {
+	/**
+	 * @param outcome applied, nothing_to_do, rejected, parked, duplicate or ignored
+	 * @param orderId our id of the order the webhook is about, when known
+	 */
+	record Receipt(String outcome, String orderId) {
 	}
 
 }
