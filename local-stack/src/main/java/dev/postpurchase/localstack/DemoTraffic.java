@@ -36,13 +36,16 @@ import dev.postpurchase.contracts.order.Customer;
 import dev.postpurchase.contracts.order.OrderLine;
 import dev.postpurchase.contracts.order.SalesChannel;
 import dev.postpurchase.kit.webhook.HmacSignatures;
+import dev.postpurchase.testkit.DevRoles;
 
 /**
  * Demo traffic for {@code --demo}: a steady stream of realistic orders through the public interfaces
  * only, as platforms would send them. Canonical orders by REST, and Shopify webhooks signed with the
  * stack's secret; a few seconds later most orders ship (REST fulfillments and Shopify
  * {@code fulfillments/create}), a few are cancelled, and support agents log contacts about some.
- * The customers are invented ({@code example.com} addresses, reserved phone ranges).
+ * REST calls carry the development issuer's tokens: the platform role's for orders, cancellations and
+ * fulfillments, the agent role's for contacts. The customers are invented ({@code example.com}
+ * addresses, reserved phone ranges).
  */
 final class DemoTraffic implements AutoCloseable {
 
@@ -77,23 +80,30 @@ final class DemoTraffic implements AutoCloseable {
 
 	private final String shopifySecret;
 
+	private final String platformToken;
+
+	private final String agentToken;
+
 	private final Queue<Placed> toShip = new ConcurrentLinkedQueue<>();
 
 	private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() / 1000);
 
-	private DemoTraffic(URI orders, String shopifySecret) {
+	private DemoTraffic(URI orders, String shopifySecret, String platformToken, String agentToken) {
 		this.orders = orders;
 		this.shopifySecret = shopifySecret;
+		this.platformToken = platformToken;
+		this.agentToken = agentToken;
 	}
 
 	/**
 	 * Starts sending demo traffic in the background and returns at once.
 	 *
-	 * @param endpoints the running services (base URLs), Kafka, MongoDB and the development secrets
+	 * @param endpoints the running services (base URLs), the development secrets and tokens
 	 */
 	static DemoTraffic start(StackEndpoints endpoints) {
 		var demo = new DemoTraffic(endpoints.services().get("order-service"),
-				endpoints.secrets().get("shopifyWebhookSecret"));
+				endpoints.secrets().get("shopifyWebhookSecret"), endpoints.token(DevRoles.PLATFORM),
+				endpoints.token(DevRoles.AGENT));
 		demo.scheduler.scheduleWithFixedDelay(demo::tick, 0, ORDER_EVERY.toMillis(), TimeUnit.MILLISECONDS);
 		log.info("Demo traffic: an order every {} ms (REST and signed Shopify webhooks), then fulfillments",
 				ORDER_EVERY.toMillis());
@@ -114,19 +124,19 @@ final class DemoTraffic implements AutoCloseable {
 				var order = toShip.poll();
 				var roll = random.nextInt(100);
 				if (roll < 5) {
-					send(post(order.id() + "/cancel", "{\"reason\":\"CUSTOMER\"}"), "cancel " + order.id());
+					send(post(order.id() + "/cancel", "{\"reason\":\"CUSTOMER\"}", platformToken), "cancel " + order.id());
 				}
 				else if (order.shopifyId() != null) {
 					fulfillByShopify(order);
 				}
 				else {
 					send(post(order.id() + "/fulfillments", json(Map.of("carrier", pick(CARRIERS), "trackingNumber",
-							trackingNumber()))), "fulfill " + order.id());
+							trackingNumber())), platformToken), "fulfill " + order.id());
 				}
 				if (roll >= 90) {
 					send(post(order.id() + "/contacts", json(Map.of("channel", "CHAT", "reason", "WISMO",
-							"resolvedOnFirstContact", random.nextBoolean(), "agentId", "agent-" + random.nextInt(1, 9)))),
-							"contact " + order.id());
+							"resolvedOnFirstContact", random.nextBoolean(), "agentId", "agent-" + random.nextInt(1, 9))),
+							agentToken), "contact " + order.id());
 				}
 			}
 		}
@@ -154,6 +164,7 @@ final class DemoTraffic implements AutoCloseable {
 				lines, address(shopper), new DeliveryPromise(null, promiseBy, zone), now);
 		var response = send(HttpRequest.newBuilder(orders.resolve("/api/v1/orders"))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + platformToken)
 			.POST(HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(order)))
 			.build(), "place WS-" + number);
 		if (response != null && response.statusCode() < 300) {
@@ -209,9 +220,10 @@ final class DemoTraffic implements AutoCloseable {
 			.build();
 	}
 
-	private HttpRequest post(String path, String body) {
+	private HttpRequest post(String path, String body, String token) {
 		return HttpRequest.newBuilder(orders.resolve("/api/v1/orders/" + path))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 	}

@@ -1,12 +1,7 @@
 package dev.postpurchase.localstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -30,13 +25,20 @@ final class DevSecrets {
 	 * @param name its key in secrets.json
 	 * @param environmentVariable the variable that overrides it
 	 * @param property the Spring property the services read it from
+	 * @param fixedProperties properties that are not secret but go with it (e.g. the id of a signing key)
 	 */
-	record Secret(String name, String environmentVariable, String property) {
+	record Secret(String name, String environmentVariable, String property, Map<String, String> fixedProperties) {
+
+		Secret(String name, String environmentVariable, String property) {
+			this(name, environmentVariable, property, Map.of());
+		}
 	}
 
 	/** Every secret; adding one is one line. */
 	static final List<Secret> ALL = List.of(
-			new Secret("shopifyWebhookSecret", "SHOPIFY_WEBHOOK_SECRET", "orders.shopify.webhook-secret"));
+			new Secret("shopifyWebhookSecret", "SHOPIFY_WEBHOOK_SECRET", "orders.shopify.webhook-secret"),
+			new Secret("customerLinkSecret", "CUSTOMER_LINK_SECRET", "postpurchase.security.customer-links.keys[0].secret",
+					Map.of("postpurchase.security.customer-links.keys[0].id", "dev-1")));
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -64,7 +66,7 @@ final class DevSecrets {
 		var merged = new LinkedHashMap<>(stored); // keep entries a newer version may have added
 		merged.putAll(values);
 		if (!merged.equals(stored)) {
-			write(file, merged);
+			PrivateFiles.writeJson(file, merged);
 		}
 		return Map.copyOf(values);
 	}
@@ -73,6 +75,7 @@ final class DevSecrets {
 	static Map<String, String> asProperties(Map<String, String> values) {
 		var properties = new LinkedHashMap<String, String>();
 		for (var secret : ALL) {
+			properties.putAll(secret.fixedProperties());
 			properties.put(secret.property(), values.get(secret.name()));
 		}
 		return properties;
@@ -94,25 +97,6 @@ final class DevSecrets {
 		}
 		catch (JacksonException ex) {
 			throw new IllegalStateException(file + " is not a JSON object of strings; fix or delete it", ex);
-		}
-	}
-
-	private static void write(Path file, Map<String, String> values) {
-		try {
-			Files.createDirectories(file.getParent());
-			var temporary = file.resolveSibling(file.getFileName() + ".tmp");
-			Files.deleteIfExists(temporary);
-			if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-				// secrets: readable by the owner only
-				Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			}
-			JSON.writerWithDefaultPrettyPrinter().writeValue(temporary, values);
-			// a crash while writing must not leave a half-written file that loses the other secrets
-			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-					StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write " + file, ex);
 		}
 	}
 }

@@ -10,8 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The command and environment that start one service in its own JVM.
  *
- * <p>Secrets travel in {@code SPRING_APPLICATION_JSON} rather than as arguments: a process's
- * environment is private to its user, its command line is visible to everyone ({@code ps}).
+ * <p>Secrets, and the settings that go with them (the development issuer's, the signing key ids),
+ * travel in {@code SPRING_APPLICATION_JSON} rather than as arguments: a process's environment is
+ * private to its user, its command line is visible to everyone ({@code ps}).
  */
 record ServiceCommand(List<String> command, Map<String, String> environment) {
 
@@ -23,7 +24,7 @@ record ServiceCommand(List<String> command, Map<String, String> environment) {
 			"-Dfile.encoding=UTF-8");
 
 	static ServiceCommand of(Path java, Launcher launcher, Service service, int port, String kafkaBootstrapServers,
-			String mongoUri, Map<String, String> secretProperties) {
+			String mongoUri, Map<String, String> environmentProperties) {
 		var command = new ArrayList<String>();
 		command.add(java.toString());
 		command.addAll(JVM_OPTIONS);
@@ -33,7 +34,7 @@ record ServiceCommand(List<String> command, Map<String, String> environment) {
 		command.add("--server.port=" + port);
 		command.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers);
 		command.add("--spring.mongodb.uri=" + mongoUri);
-		var environment = Map.of("SPRING_APPLICATION_JSON", JsonMapper.shared().writeValueAsString(secretProperties));
+		var environment = Map.of("SPRING_APPLICATION_JSON", JsonMapper.shared().writeValueAsString(environmentProperties));
 		return new ServiceCommand(List.copyOf(command), environment);
 	}
 

@@ -75,6 +75,11 @@ final class ServiceProcess {
 		return this.process.isAlive();
 	}
 
+	/** The child JVM's handle. */
+	ProcessHandle handle() {
+		return this.process.toHandle();
+	}
+
 	/** Waits up to the timeout; returns whether the process has exited (and its last output is copied). */
 	boolean awaitExit(Duration timeout) throws InterruptedException {
 		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

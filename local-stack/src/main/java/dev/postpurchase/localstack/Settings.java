@@ -11,11 +11,13 @@ import java.util.Map;
  * @param home where the stack keeps its state ({@code .local-stack/} in the working directory)
  * @param kafkaPort {@code KAFKA_PORT}, default 9092
  * @param mongoPort {@code MONGO_PORT}, default 27017
+ * @param issuerPort the development OAuth2 issuer's, {@code ISSUER_PORT}, default 8090
  * @param mongoInMemory {@code --in-memory}: MongoDB data is not kept
  * @param demo {@code --demo}: send demo traffic once the stack is up
  * @param startupTimeout how long services may take to become ready, {@code LOCAL_STACK_STARTUP_TIMEOUT} in seconds
  */
-record Settings(Path home, int kafkaPort, int mongoPort, boolean mongoInMemory, boolean demo, Duration startupTimeout) {
+record Settings(Path home, int kafkaPort, int mongoPort, int issuerPort, boolean mongoInMemory, boolean demo,
+		Duration startupTimeout) {
 
 	static final String USAGE = "Usage: java -jar local-stack/target/local-stack.jar [--demo] [--in-memory]";
 
@@ -27,6 +29,7 @@ record Settings(Path home, int kafkaPort, int mongoPort, boolean mongoInMemory, 
 		}
 		return new Settings(workingDirectory.resolve(".local-stack").toAbsolutePath().normalize(),
 				port(environment, "KAFKA_PORT", 9092), port(environment, "MONGO_PORT", 27017),
+				port(environment, "ISSUER_PORT", 8090),
 				args.contains("--in-memory"), args.contains("--demo"),
 				Duration.ofSeconds(number(environment, "LOCAL_STACK_STARTUP_TIMEOUT", 180)));
 	}
@@ -41,6 +44,16 @@ record Settings(Path home, int kafkaPort, int mongoPort, boolean mongoInMemory, 
 
 	Path secretsFile() {
 		return this.home.resolve("secrets.json");
+	}
+
+	/** The development issuer's signing key (a private JWK). */
+	Path issuerKeyFile() {
+		return this.home.resolve("issuer").resolve("signing-key.json");
+	}
+
+	/** A ready-to-use token per role, rewritten on every start. */
+	Path tokensFile() {
+		return this.home.resolve("tokens.json");
 	}
 
 	static int port(Map<String, String> environment, String variable, int defaultPort) {

@@ -13,20 +13,25 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
+import dev.postpurchase.testkit.DevIssuer;
+import dev.postpurchase.testkit.DevRoles;
 import dev.postpurchase.testkit.EmbeddedKafka;
 import dev.postpurchase.testkit.EmbeddedMongo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running platform: Kafka and MongoDB in this JVM, each service in a child JVM. Stopping it
- * stops the services first (so they can finish their work), then Kafka, then MongoDB.
+ * The running platform: the development OAuth2 issuer, Kafka and MongoDB in this JVM, each service
+ * in a child JVM. Stopping it stops the services first (so they can finish their work), then the
+ * issuer, Kafka and MongoDB.
  */
 final class Stack {
 
@@ -50,6 +55,8 @@ final class Stack {
 
 	private EmbeddedMongo mongo;
 
+	private DevIssuer issuer;
+
 	private DemoTraffic demo;
 
 	private boolean stopping;
@@ -67,10 +74,15 @@ final class Stack {
 		var secrets = DevSecrets.loadOrCreate(this.settings.secretsFile(), this.environment);
 
 		synchronized (this) {
+			this.issuer = DevIssuer.withKeyFile(this.settings.issuerKeyFile(), this.settings.issuerPort());
 			this.mongo = this.settings.mongoInMemory() ? EmbeddedMongo.inMemory(this.settings.mongoPort())
 					: EmbeddedMongo.file(this.settings.mongoFile(), this.settings.mongoPort());
 			this.kafka = new EmbeddedKafka(this.settings.kafkaDir(), this.settings.kafkaPort());
 		}
+		this.issuer.start();
+		var tokens = DevTokens.write(this.issuer, this.settings.tokensFile());
+		log.info("Development OAuth2 issuer on {} (key {}); tokens in {}", this.issuer.issuer(), this.issuer.keyId(),
+				this.settings.tokensFile());
 		this.mongo.start();
 		log.info("MongoDB-compatible server on {} ({})", this.mongo.connectionString(), mongoStorage());
 		this.kafka.start();
@@ -78,11 +90,14 @@ final class Stack {
 
 		var launcher = Launcher.current();
 		var java = ServiceCommand.currentJava();
+		// in the environment, not on the command line: secrets, and the issuer so that every service trusts it
+		var properties = new LinkedHashMap<>(DevSecrets.asProperties(secrets));
+		properties.putAll(this.issuer.resourceServerProperties());
 		var serviceUrls = new LinkedHashMap<String, URI>();
 		for (var service : Service.ALL) {
 			int port = service.port(this.environment);
 			var command = ServiceCommand.of(java, launcher, service, port, this.kafka.bootstrapServers(),
-					this.mongo.connectionString(), DevSecrets.asProperties(secrets));
+					this.mongo.connectionString(), properties);
 			synchronized (this) {
 				if (this.stopping) {
 					return;
@@ -95,7 +110,8 @@ final class Stack {
 
 		awaitReady();
 		var endpoints = new StackEndpoints(serviceUrls, this.kafka.bootstrapServers(), this.mongo.connectionString(),
-				this.settings.secretsFile(), secrets);
+				URI.create(this.issuer.issuer()), URI.create(this.issuer.jwkSetUri()), this.settings.secretsFile(), secrets,
+				this.settings.tokensFile(), tokens);
 		printBanner(endpoints);
 		if (this.settings.demo()) {
 			synchronized (this) {
@@ -118,6 +134,9 @@ final class Stack {
 				this.demo.close();
 			}
 			stopServices();
+			if (this.issuer != null) {
+				this.issuer.stop();
+			}
 			if (this.kafka != null) {
 				this.kafka.stop();
 			}
@@ -137,6 +156,11 @@ final class Stack {
 
 	void awaitStop() throws InterruptedException {
 		this.stopped.await();
+	}
+
+	/** The services' JVMs, started so far. */
+	List<ProcessHandle> serviceProcesses() {
+		return this.services.stream().map(ServiceProcess::handle).toList();
 	}
 
 	private void stopServices() {
@@ -205,6 +229,7 @@ final class Stack {
 		var ports = new LinkedHashMap<String, Integer>();
 		ports.put("Kafka (KAFKA_PORT)", this.settings.kafkaPort());
 		ports.put("MongoDB (MONGO_PORT)", this.settings.mongoPort());
+		ports.put("OAuth2 issuer (ISSUER_PORT)", this.settings.issuerPort());
 		Service.ALL.forEach(service -> ports.put(service.name() + " (" + service.portVariable() + ")",
 				service.port(this.environment)));
 		var taken = new ArrayList<String>();
@@ -245,8 +270,20 @@ final class Stack {
 		endpoints.services().forEach((name, url) -> banner.append(row(name, url.toString())));
 		banner.append(row("Kafka bootstrap", endpoints.kafkaBootstrapServers()));
 		banner.append(row("MongoDB", endpoints.mongoUri() + "  (" + mongoStorage() + ")"));
+		banner.append(row("OAuth2 issuer", endpoints.issuer() + "  (JWKS " + endpoints.jwkSetUri() + ")"));
+		banner.append(row("Tokens", endpoints.tokensFile() + "  (one per role, valid " + DevTokens.VALIDITY.toDays() + " days)"));
 		banner.append(row("Secrets", endpoints.secretsFile().toString()));
 		banner.append(row("State", this.settings.home().toString()));
+		banner.append('\n');
+		banner.append("  Roles: ");
+		banner.append(Arrays.stream(DevRoles.values())
+			.map(role -> role.id() + " (" + String.join(" ", role.scopes()) + ")")
+			.collect(Collectors.joining(", ")));
+		banner.append('\n');
+		banner.append("  Call an API as the agent role (any role above works the same way):").append('\n');
+		banner.append("    ").append(DevTokens.readCommand(DevRoles.AGENT, endpoints.tokensFile()));
+		banner.append("; curl -sS -H \"Authorization: Bearer $TOKEN\" '");
+		banner.append(endpoints.services().get("order-service")).append("/api/v1/orders?status=PLACED&limit=5'").append('\n');
 		banner.append('\n');
 		banner.append("  Ctrl-C to stop").append('\n');
 		banner.append(rule).append('\n');

@@ -24,6 +24,7 @@ class DevSecretsTests {
 
 		// 32 bytes, base64url without padding
 		assertThat(secrets.get("shopifyWebhookSecret")).matches("[A-Za-z0-9_-]{43}");
+		assertThat(secrets.get("customerLinkSecret")).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(secrets.get("shopifyWebhookSecret"));
 		assertThat(Files.readString(file)).contains("\"shopifyWebhookSecret\"", secrets.get("shopifyWebhookSecret"));
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 	}
@@ -90,7 +91,17 @@ class DevSecretsTests {
 
 	@Test
 	void mapsSecretsToTheServicesProperties() {
-		assertThat(DevSecrets.asProperties(Map.of("shopifyWebhookSecret", "s3cret")))
-			.containsExactlyEntriesOf(Map.of("orders.shopify.webhook-secret", "s3cret"));
+		assertThat(DevSecrets.asProperties(Map.of("shopifyWebhookSecret", "s3cret", "customerLinkSecret", "l1nk")))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("orders.shopify.webhook-secret", "s3cret",
+					// the customer link signing key: its id goes with it
+					"postpurchase.security.customer-links.keys[0].id", "dev-1",
+					"postpurchase.security.customer-links.keys[0].secret", "l1nk"));
+	}
+
+	@Test
+	void customerLinkSecretCanComeFromTheEnvironment() {
+		var secrets = DevSecrets.loadOrCreate(this.dir.resolve("secrets.json"), Map.of("CUSTOMER_LINK_SECRET", "from-env"));
+
+		assertThat(secrets).containsEntry("customerLinkSecret", "from-env");
 	}
 }

@@ -20,23 +20,28 @@ class SettingsTests {
 
 		assertThat(settings.kafkaPort()).isEqualTo(9092);
 		assertThat(settings.mongoPort()).isEqualTo(27017);
+		assertThat(settings.issuerPort()).isEqualTo(8090);
 		assertThat(settings.mongoInMemory()).isFalse();
 		assertThat(settings.demo()).isFalse();
 		assertThat(settings.kafkaDir()).isEqualTo(Path.of("/repo/.local-stack/kafka"));
 		assertThat(settings.mongoFile()).isEqualTo(Path.of("/repo/.local-stack/mongo/data.mv"));
 		assertThat(settings.secretsFile()).isEqualTo(Path.of("/repo/.local-stack/secrets.json"));
+		assertThat(settings.issuerKeyFile()).isEqualTo(Path.of("/repo/.local-stack/issuer/signing-key.json"));
+		assertThat(settings.tokensFile()).isEqualTo(Path.of("/repo/.local-stack/tokens.json"));
 		assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(180));
 	}
 
 	@Test
 	void readsFlagsAndEnvironment() {
 		var settings = Settings.from(List.of("--demo", "--in-memory"),
-				Map.of("KAFKA_PORT", "19092", "MONGO_PORT", "37017", "LOCAL_STACK_STARTUP_TIMEOUT", "60"), REPO);
+				Map.of("KAFKA_PORT", "19092", "MONGO_PORT", "37017", "ISSUER_PORT", "18090", "LOCAL_STACK_STARTUP_TIMEOUT", "60"),
+				REPO);
 
 		assertThat(settings.demo()).isTrue();
 		assertThat(settings.mongoInMemory()).isTrue();
 		assertThat(settings.kafkaPort()).isEqualTo(19092);
 		assertThat(settings.mongoPort()).isEqualTo(37017);
+		assertThat(settings.issuerPort()).isEqualTo(18090);
 		assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(60));
 	}
 

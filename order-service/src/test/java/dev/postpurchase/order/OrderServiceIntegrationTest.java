@@ -20,7 +20,11 @@ import dev.postpurchase.testkit.EnableTestInfrastructure;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { OrderServiceApplication.CONFIG_NAME, "orders.shopify.webhook-secret=test-secret" })
+		properties = { OrderServiceApplication.CONFIG_NAME, "orders.shopify.webhook-secret=test-secret",
+				"postpurchase.security.customer-links.keys[0].id=test-1",
+				"postpurchase.security.customer-links.keys[0].secret=test-link-key-0123456789abcdefghijkl",
+				// behind a proxy the client address comes from X-Forwarded-For; tests use it to be distinct callers
+				"server.forward-headers-strategy=framework" })
 @AutoConfigureWebTestClient
 @EnableTestInfrastructure
 public @interface OrderServiceIntegrationTest {

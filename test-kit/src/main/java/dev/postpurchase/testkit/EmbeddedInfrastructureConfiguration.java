@@ -4,7 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * Points Spring at the embedded broker and MongoDB; started lazily, when a property is first read.
+ * Points Spring at the embedded broker and MongoDB, and its resource server at the development
+ * issuer; each started lazily, when one of its properties is first read.
  * Not a {@code @Configuration}: only {@link EnableTestInfrastructure} imports it, component scanning must not.
  */
 class EmbeddedInfrastructureConfiguration {
@@ -19,6 +20,7 @@ class EmbeddedInfrastructureConfiguration {
 		return registry -> {
 			registry.add(KAFKA_BOOTSTRAP_SERVERS, TestInfrastructure::kafkaBootstrapServers);
 			registry.add(MONGODB_URI, TestInfrastructure::mongoUri);
+			TestInfrastructure.addIssuerProperties(registry);
 		};
 	}
 }

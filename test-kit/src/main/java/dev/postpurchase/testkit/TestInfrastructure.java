@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,8 @@ import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.mongodb.MongoDBContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * One Kafka broker and one MongoDB per test JVM, started on first use and shared by every test
  * class and Spring context in that JVM; stopped when the JVM exits.
@@ -21,6 +24,9 @@ import org.testcontainers.utility.DockerImageName;
  * <p>With Docker: Testcontainers ({@code apache/kafka:4.1.1}, {@code mongo:8}). Without Docker:
  * {@link EmbeddedKafka} in a temporary directory and an in-memory {@link EmbeddedMongo}, both on
  * free ports. {@code -Dtestkit.infrastructure=embedded} (or {@code containers}) forces a choice.
+ *
+ * <p>Also one {@link DevIssuer} per test JVM, in this JVM whatever runs Kafka and MongoDB, with an
+ * in-memory key, on a free port, started on first use: {@link #issuer()}, or {@link TestTokens}.
  *
  * <p>Spring tests use {@link EnableTestInfrastructure}; plain tests call the static methods.
  */
@@ -38,6 +44,8 @@ public final class TestInfrastructure {
 	private static Boolean containers;
 
 	private static Running running;
+
+	private static DevIssuer issuer;
 
 	private TestInfrastructure() {
 	}
@@ -82,6 +90,28 @@ public final class TestInfrastructure {
 		}
 		throw new IllegalStateException("Kafka runs in a container in this JVM; run with -D" + MODE_PROPERTY
 				+ "=embedded to control the broker");
+	}
+
+	/**
+	 * The JVM's development OAuth2 issuer, started on first use (without starting Kafka or MongoDB).
+	 * {@link EnableTestInfrastructure} points Spring's resource server at it.
+	 */
+	public static synchronized DevIssuer issuer() {
+		if (issuer == null) {
+			var started = DevIssuer.inMemory(0);
+			started.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "test-issuer-shutdown"));
+			issuer = started;
+			log.info("Test infrastructure: development OAuth2 issuer at {}", started.issuer());
+		}
+		return issuer;
+	}
+
+	/** Registers the resource server properties of {@link #issuer()}; read, and the issuer started, on first use. */
+	static void addIssuerProperties(DynamicPropertyRegistry registry) {
+		for (var name : List.of(DevIssuer.JWK_SET_URI_PROPERTY, DevIssuer.ISSUER_URI_PROPERTY, DevIssuer.AUDIENCES_PROPERTY)) {
+			registry.add(name, () -> issuer().resourceServerProperties().get(name));
+		}
 	}
 
 	static KafkaContainer kafkaContainer() {

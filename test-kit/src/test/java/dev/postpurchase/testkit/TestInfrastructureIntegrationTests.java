@@ -15,8 +15,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @SpringBootTest(properties = "spring.mongodb.database=test-kit")
 @EnableTestInfrastructure
@@ -36,6 +41,25 @@ class TestInfrastructureIntegrationTests {
 		assertThat(this.environment.getProperty("spring.kafka.bootstrap-servers"))
 			.isEqualTo(TestInfrastructure.kafkaBootstrapServers());
 		assertThat(this.environment.getProperty("spring.mongodb.uri")).isEqualTo(TestInfrastructure.mongoUri());
+	}
+
+	@Test
+	void pointsSpringsResourceServerAtTheDevelopmentIssuer() {
+		var jwkSetUri = this.environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri");
+		var issuerUri = this.environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri");
+		assertThat(jwkSetUri).isEqualTo(TestInfrastructure.issuer().jwkSetUri());
+		assertThat(issuerUri).isEqualTo(TestInfrastructure.issuer().issuer());
+		assertThat(this.environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences", String[].class))
+			.containsExactly("post-purchase-ops");
+
+		// what a service configured from these properties makes of a test token
+		var decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuerUri));
+		var jwt = decoder.decode(TestTokens.of(DevRoles.AGENT)).block();
+		assertThat(jwt.getClaimAsString("scope")).isEqualTo("orders:read support");
+		assertThatExceptionOfType(JwtValidationException.class)
+			.isThrownBy(() -> decoder.decode(TestTokens.expired("orders:read")).block());
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(TestTokens.forged("orders:read")).block());
 	}
 
 	@Test

@@ -75,11 +75,14 @@ public class Order {
 
 	private final List<OutboxEntry> outbox;
 
+	/** Set when the customer's personal data was erased; the order's other facts stay. */
+	private final Instant erasedAt;
+
 	@PersistenceCreator
 	Order(String id, Long version, String source, String externalOrderId, SalesChannel salesChannel,
 			Customer customer, List<OrderLine> lines, Money total, Address shippingAddress, DeliveryPromise promise,
 			Instant placedAt, OrderStatus status, Instant updatedAt, List<Fulfillment> fulfillments,
-			List<Contact> contacts, List<OutboxEntry> outbox) {
+			List<Contact> contacts, List<OutboxEntry> outbox, Instant erasedAt) {
 		this.id = id;
 		this.version = version;
 		this.source = source;
@@ -96,6 +99,7 @@ public class Order {
 		this.fulfillments = fulfillments == null ? new ArrayList<>() : new ArrayList<>(fulfillments);
 		this.contacts = contacts == null ? new ArrayList<>() : new ArrayList<>(contacts);
 		this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
+		this.erasedAt = erasedAt;
 	}
 
 	/** A new order from a validated canonical message; publishes OrderPlaced. */
@@ -104,7 +108,7 @@ public class Order {
 		var placedAt = in.placedAt() != null ? in.placedAt() : now;
 		var order = new Order(id.value(), null, in.source(), in.externalOrderId(), in.salesChannel(), in.customer(),
 				List.copyOf(in.lines()), totalOf(in.lines()), in.shippingAddress(), promise, placedAt,
-				OrderStatus.PLACED, now, null, null, null);
+				OrderStatus.PLACED, now, null, null, null, null);
 		order.record(new OrderPlaced(UUID.randomUUID(), id.value(), now, in.source(), in.externalOrderId(),
 				in.salesChannel(), in.customer(), order.lines, order.total, in.shippingAddress(), promise, placedAt));
 		return order;
@@ -272,6 +276,10 @@ public class Order {
 
 	public List<Contact> contacts() {
 		return List.copyOf(contacts);
+	}
+
+	public Instant erasedAt() {
+		return erasedAt;
 	}
 
 	/** Events not yet confirmed published (kept until the relay removes them). */

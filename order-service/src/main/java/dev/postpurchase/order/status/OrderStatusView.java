@@ -25,41 +25,41 @@ import dev.postpurchase.contracts.shipment.TrackingStatus;
  * events: shipments by id, delivery exceptions by id, returns by id, and the last notifications.
  */
 @Document("order_status")
-record OrderStatusView(@Id String orderId, Map<String, ShipmentSummary> shipments,
+public record OrderStatusView(@Id String orderId, Map<String, ShipmentSummary> shipments,
 		Map<String, ExceptionSummary> exceptions, Map<String, ReturnSummary> returns,
 		List<NotificationSummary> notifications, Instant updatedAt) {
 
 	/** A parcel's latest state. */
-	record ShipmentSummary(String shipmentId, String carrier, String trackingNumber, Direction direction,
+	public record ShipmentSummary(String shipmentId, String carrier, String trackingNumber, Direction direction,
 			TrackingStatus status, Checkpoint lastCheckpoint, PromiseState promiseState, Instant estimatedDelivery,
 			Instant deliveredAt, Instant updatedAt) {
 	}
 
 	/** A delivery exception, open while {@code resolvedAt} is null. */
-	record ExceptionSummary(String exceptionId, String shipmentId, String carrier, ExceptionKind kind,
+	public record ExceptionSummary(String exceptionId, String shipmentId, String carrier, ExceptionKind kind,
 			ExceptionReason reason, String detail, Instant newEstimate, Instant raisedAt, Instant resolvedAt,
 			Resolution resolution) {
 	}
 
 	/** A return's latest state. */
-	record ReturnSummary(String returnId, ReturnState state, ReturnOutcome outcome, ReturnMethod method,
+	public record ReturnSummary(String returnId, ReturnState state, ReturnOutcome outcome, ReturnMethod method,
 			String returnTrackingNumber, Money refunded, Instant updatedAt) {
 	}
 
 	/** Where a return stands, as far as its events tell. */
-	enum ReturnState {
+	public enum ReturnState {
 
 		REQUESTED, APPROVED, REJECTED, RECEIVED, REFUNDED, EXCHANGE_REQUESTED, CLOSED
 
 	}
 
 	/** One message sent, failed or suppressed. */
-	record NotificationSummary(String notificationId, Channel channel, Milestone milestone, NotificationOutcome outcome,
+	public record NotificationSummary(String notificationId, Channel channel, Milestone milestone, NotificationOutcome outcome,
 			String detail, Instant at) {
 	}
 
 	/** What happened to a notification. */
-	enum NotificationOutcome {
+	public enum NotificationOutcome {
 
 		SENT, FAILED, SUPPRESSED, DELIVERED, OPENED, CLICKED
 

@@ -18,6 +18,7 @@ import dev.postpurchase.contracts.EventJson;
 import dev.postpurchase.contracts.Topics;
 import dev.postpurchase.contracts.inbound.InboundOrder;
 import dev.postpurchase.order.OrderServiceIntegrationTest;
+import dev.postpurchase.order.TestClients;
 import dev.postpurchase.order.TestOrders;
 import dev.postpurchase.order.orders.OrderId;
 import dev.postpurchase.testkit.KafkaTopics;
@@ -30,8 +31,12 @@ class OperationsIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	@Autowired
 	WebTestClient web;
+
+	@Autowired
+	void client(WebTestClient client) {
+		this.web = TestClients.backOffice(client);
+	}
 
 	final KafkaTopics topics = KafkaTopics.ofTestInfrastructure();
 

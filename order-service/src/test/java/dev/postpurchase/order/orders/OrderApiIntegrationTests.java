@@ -20,6 +20,7 @@ import dev.postpurchase.contracts.order.OrderPlaced;
 import dev.postpurchase.contracts.order.OrderShipped;
 import dev.postpurchase.contracts.order.SupportContactLogged;
 import dev.postpurchase.order.OrderServiceIntegrationTest;
+import dev.postpurchase.order.TestClients;
 import dev.postpurchase.order.TestOrders;
 import dev.postpurchase.testkit.KafkaTopics;
 import tools.jackson.databind.JsonNode;
@@ -29,8 +30,12 @@ class OrderApiIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-	@Autowired
 	WebTestClient web;
+
+	@Autowired
+	void client(WebTestClient client) {
+		this.web = TestClients.backOffice(client);
+	}
 
 	final KafkaTopics topics = KafkaTopics.ofTestInfrastructure();
 

@@ -15,6 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.postpurchase.contracts.EventJson;
 import dev.postpurchase.order.OrderServiceIntegrationTest;
+import dev.postpurchase.order.TestClients;
 import dev.postpurchase.order.TestOrders;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,8 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
 @OrderServiceIntegrationTest
 class OrderInputIntegrationTests {
 
-	@Autowired
 	WebTestClient web;
+
+	@Autowired
+	void client(WebTestClient client) {
+		this.web = TestClients.backOffice(client);
+	}
 
 	@Autowired
 	ReactiveMongoTemplate mongo;

@@ -13,6 +13,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import dev.postpurchase.contracts.Topics;
 import dev.postpurchase.kit.outbox.OutboxRelay;
 import dev.postpurchase.order.OrderServiceIntegrationTest;
+import dev.postpurchase.order.TestClients;
 import dev.postpurchase.order.TestOrders;
 import dev.postpurchase.testkit.KafkaTopics;
 
@@ -22,8 +23,12 @@ class OutboxIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-	@Autowired
 	WebTestClient web;
+
+	@Autowired
+	void client(WebTestClient client) {
+		this.web = TestClients.backOffice(client);
+	}
 
 	@Autowired
 	OutboxRelay relay;

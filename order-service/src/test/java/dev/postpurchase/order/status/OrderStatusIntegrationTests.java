@@ -25,6 +25,7 @@ import dev.postpurchase.contracts.returns.ReturnRequested;
 import dev.postpurchase.contracts.shipment.ShipmentRegistered;
 import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
 import dev.postpurchase.order.OrderServiceIntegrationTest;
+import dev.postpurchase.order.TestClients;
 import dev.postpurchase.order.TestOrders;
 import dev.postpurchase.testkit.KafkaTopics;
 import tools.jackson.databind.JsonNode;
@@ -39,8 +40,12 @@ class OrderStatusIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	@Autowired
 	WebTestClient web;
+
+	@Autowired
+	void client(WebTestClient client) {
+		this.web = TestClients.backOffice(client);
+	}
 
 	final KafkaTopics topics = KafkaTopics.ofTestInfrastructure();
 

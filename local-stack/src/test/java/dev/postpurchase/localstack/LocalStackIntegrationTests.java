@@ -1,0 +1,141 @@
+package dev.postpurchase.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.postpurchase.contracts.order.OrderPlaced;
+import dev.postpurchase.testkit.DevRoles;
+import dev.postpurchase.testkit.KafkaTopics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real stack, as {@code java -jar local-stack.jar --in-memory} runs it: Kafka, MongoDB and the
+ * development issuer in this JVM, order-service in a child JVM started from this class path, all on
+ * free ports, its state in a temporary folder.
+ */
+class LocalStackIntegrationTests {
+
+	private static final JsonMapper JSON = JsonMapper.shared();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@TempDir
+	Path workingDirectory;
+
+	@Test
+	void startsThePlatformTakesAnOrderWithAPlatformTokenAndStopsEveryServiceJvm() throws Exception {
+		var ports = freePorts(4);
+		int kafkaPort = ports[0];
+		int orderServicePort = ports[3];
+		var environment = Map.of("KAFKA_PORT", String.valueOf(kafkaPort), "MONGO_PORT", String.valueOf(ports[1]),
+				"ISSUER_PORT", String.valueOf(ports[2]), "ORDER_SERVICE_PORT", String.valueOf(orderServicePort));
+		var settings = Settings.from(List.of("--in-memory"), environment, this.workingDirectory);
+		var stack = new Stack(settings, environment, System.out);
+		var services = new ArrayList<ProcessHandle>();
+		try {
+			stack.start(); // returns once every service is ready
+			services.addAll(stack.serviceProcesses());
+			assertThat(services).hasSize(Service.ALL.size()).allMatch(ProcessHandle::isAlive);
+			var orderService = URI.create("http://localhost:" + orderServicePort);
+
+			assertThat(send(HttpRequest.newBuilder(orderService.resolve("/actuator/health/readiness")).build()).statusCode())
+				.isEqualTo(200);
+
+			var tokens = JSON.readValue(settings.tokensFile(), new TypeReference<Map<String, String>>() {
+			});
+			assertThat(tokens).containsOnlyKeys(Arrays.stream(DevRoles.values()).map(DevRoles::id).toList());
+			var placed = send(HttpRequest.newBuilder(orderService.resolve("/api/v1/orders"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + tokens.get(DevRoles.PLATFORM.id()))
+				.POST(HttpRequest.BodyPublishers.ofString(canonicalOrder("IT-" + UUID.randomUUID())))
+				.build());
+			assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+			var orderId = JSON.readTree(placed.body()).get("id").asString();
+
+			var events = new KafkaTopics("localhost:" + kafkaPort).read("order.events",
+					record -> orderId.equals(record.key()) && OrderPlaced.TYPE.equals(KafkaTopics.header(record, "ce_type")),
+					1, Duration.ofSeconds(30));
+			assertThat(events).singleElement()
+				.satisfies(record -> assertThat(KafkaTopics.header(record, "ce_subject")).isEqualTo(orderId));
+		}
+		finally {
+			stack.stop();
+		}
+
+		// stop() waits for the services; the wait covers a JVM that is still being reaped
+		await().atMost(Duration.ofSeconds(10)).until(() -> services.stream().noneMatch(ProcessHandle::isAlive));
+		assertThat(isFree(orderServicePort)).as("order-service's port is free for the next start").isTrue();
+	}
+
+	private static boolean isFree(int port) {
+		try (var probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String canonicalOrder(String externalOrderId) {
+		return """
+				{"source": "integration-test", "externalOrderId": "%s", "salesChannel": "WEB",
+				 "customer": {"customerId": "cus-it", "email": "anna@example.com", "phone": "+31612345678",
+				              "name": "Anna de Vries", "locale": "nl-NL", "timeZone": "Europe/Amsterdam",
+				              "consents": {"email": true, "sms": true, "whatsapp": false}},
+				 "lines": [{"sku": "SKU-MUG", "name": "Stoneware mug", "quantity": 2,
+				            "unitPrice": {"amount": 14.50, "currency": "EUR"}, "category": "home", "finalSale": false}],
+				 "shippingAddress": {"name": "Anna de Vries", "line1": "Keizersgracht 1", "postalCode": "1015 CJ",
+				                     "city": "Amsterdam", "country": "NL"},
+				 "promise": {"by": "%s", "timeZone": "Europe/Amsterdam"}}
+				""".formatted(externalOrderId, Instant.now().plus(Duration.ofDays(3)));
+	}
+
+	/** Distinct free ports, held together while they are chosen. */
+	private static int[] freePorts(int count) {
+		var sockets = new ArrayList<ServerSocket>();
+		try {
+			for (int i = 0; i < count; i++) {
+				sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+			}
+			return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			for (var socket : sockets) {
+				try {
+					socket.close();
+				}
+				catch (IOException ignored) {
+					// released with the process at the latest
+				}
+			}
+		}
+	}
+}

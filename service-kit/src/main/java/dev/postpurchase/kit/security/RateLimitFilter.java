@@ -1,0 +1,110 @@
+package dev.postpurchase.kit.security;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Mono;
+
+/**
+ * A token bucket per caller and path pattern on the public endpoints: {@code requestsPerMinute} sustained, the same
+ * as burst. Excess gets 429 with {@code Retry-After}. Callers are told apart by client address
+ * (behind a proxy, set {@code server.forward-headers-strategy} so that is the real client). Runs
+ * before authentication, so floods never reach signature checks or the database.
+ */
+class RateLimitFilter implements WebFilter, Ordered {
+
+	private final List<PathPattern> paths;
+
+	private final double capacity;
+
+	private final double perNano;
+
+	private final Map<String, Bucket> buckets;
+
+	private final MeterRegistry meters;
+
+	RateLimitFilter(RateLimitSettings settings, MeterRegistry meters) {
+		this.paths = settings.paths().stream().map(PathPatternParser.defaultInstance::parse).toList();
+		this.capacity = settings.requestsPerMinute();
+		this.perNano = settings.requestsPerMinute() / 60e9;
+		this.meters = meters;
+		var maxCallers = settings.maxCallers();
+		this.buckets = new LinkedHashMap<>(1024, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+				return size() > maxCallers;
+			}
+
+		};
+	}
+
+	@Override
+	public int getOrder() {
+		// before Spring Security's filter chain (-100)
+		return -200;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		var path = exchange.getRequest().getPath().pathWithinApplication();
+		var limited = paths.stream().filter(pattern -> pattern.matches(path)).findFirst();
+		if (limited.isEmpty()) {
+			return chain.filter(exchange);
+		}
+		// one bucket per caller and endpoint group: a flood on one cannot lock a caller out of another
+		var waitNanos = take(caller(exchange) + " " + limited.get().getPatternString(), System.nanoTime());
+		if (waitNanos == 0) {
+			return chain.filter(exchange);
+		}
+		meters.counter("http.server.requests.rate.limited", "path", limited.get().getPatternString()).increment();
+		var retryAfter = Math.max(1, (long) Math.ceil(waitNanos / 1e9));
+		exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfter));
+		return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+				"Too many requests; retry after " + retryAfter + " s");
+	}
+
+	/** Takes a token; returns 0 when granted, else the nanoseconds until one is available. */
+	long take(String caller, long now) {
+		synchronized (buckets) {
+			var bucket = buckets.computeIfAbsent(caller, key -> new Bucket(capacity, now));
+			bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.updated) * perNano);
+			bucket.updated = now;
+			if (bucket.tokens >= 1) {
+				bucket.tokens -= 1;
+				return 0;
+			}
+			return (long) Math.ceil((1 - bucket.tokens) / perNano);
+		}
+	}
+
+	private static String caller(ServerWebExchange exchange) {
+		// host string, not getAddress(): an address taken from X-Forwarded-For is left unresolved
+		var address = exchange.getRequest().getRemoteAddress();
+		return address == null ? "unknown" : address.getHostString();
+	}
+
+	private static final class Bucket {
+
+		double tokens;
+
+		long updated;
+
+		Bucket(double tokens, long updated) {
+			this.tokens = tokens;
+			this.updated = updated;
+		}
+
+	}
+
+}
