@@ -98,6 +98,21 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
+	void theOpenApiDocumentShowsTheRulesThatAreEnforced() {
+		web.get().uri("/v3/api-docs").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
+			.jsonPath("$.paths['/api/v1/orders'].post.security[0].bearer[0]").isEqualTo("orders:write")
+			.jsonPath("$.paths['/api/v1/orders/{id}/status'].get.security[0].bearer").value(scopes ->
+					assertThat(scopes.toString()).contains("orders:read", "support"))
+			.jsonPath("$.paths['/api/v1/admin/customers/{customerId}/erasure'].post.security[0].bearer[0]").isEqualTo("admin")
+			.jsonPath("$.paths['/webhooks/shopify'].post.security.length()").isEqualTo(0)
+			.jsonPath("$.paths['/webhooks/shopify'].post.description").value(description ->
+					assertThat((String) description).contains("X-Shopify-Hmac-Sha256"));
+	}
+
+	@Test
 	void aCustomerLinkOpensItsOrderAndNoOther() {
 		var platform = TestTokens.of("orders:write");
 		var mine = place(platform);

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -25,8 +26,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * The security model every service shares. Machine and staff callers present OAuth2 bearer JWTs
  * from any issuer (its JWKS URI, issuer and audience are configuration:
  * {@code spring.security.oauth2.resourceserver.jwt.*}); each service says which scope each endpoint
- * needs through its {@link AccessRules}; anything not listed is denied. Health probes and the
- * Prometheus scrape stay open (keep the management port off the public network). Stateless: no
+ * needs through its {@link AccessRules}; anything not listed is denied. Health probes, the
+ * Prometheus scrape and the OpenAPI document stay open (keep the management port off the public
+ * network). Stateless: no
  * sessions, no cookies, so no CSRF. Security headers on every response; public endpoints rate
  * limited.
  */
@@ -53,7 +55,18 @@ public class ApiSecurityAutoConfiguration {
 			.authorizeExchange(exchanges -> {
 				exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
 						"/actuator/prometheus").permitAll();
-				rules.orderedStream().forEach(rule -> rule.apply(exchanges));
+				exchanges.pathMatchers(HttpMethod.GET, OpenApiDocumentation.PATHS).permitAll();
+				rules.orderedStream().flatMap(rule -> rule.endpoints().stream()).forEach(endpoint -> {
+					var patterns = endpoint.patterns().toArray(String[]::new);
+					var matched = endpoint.method() == null ? exchanges.pathMatchers(patterns)
+							: exchanges.pathMatchers(endpoint.method(), patterns);
+					if (endpoint.isOpen()) {
+						matched.permitAll();
+					}
+					else {
+						matched.hasAnyAuthority(Scopes.anyOf(endpoint.scopes().toArray(String[]::new)));
+					}
+				});
 				exchanges.anyExchange().denyAll();
 			})
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
