@@ -21,6 +21,7 @@ import dev.postpurchase.testkit.EnableTestInfrastructure;
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { OrderServiceApplication.CONFIG_NAME, "orders.shopify.webhook-secret=test-secret",
+				"orders.shopify.previous-webhook-secret=test-previous-secret",
 				"postpurchase.security.customer-links.keys[0].id=test-1",
 				"postpurchase.security.customer-links.keys[0].secret=test-link-key-0123456789abcdefghijkl",
 				// behind a proxy the client address comes from X-Forwarded-For; tests use it to be distinct callers

@@ -12,9 +12,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every {@code orders.shopify.sweep-interval}: replays parked webhooks whose order now exists (it
- * may have been placed by another way in, or the service stopped right after placing it), drops
- * the expired ones, and forgets old delivery ids. Passes never overlap; a failed pass is logged and
- * the next one tries again.
+ * may have been placed by another way in, or the service stopped right after placing it) and drops
+ * the expired ones. (Old delivery ids are forgotten by the kit's {@code SeenDeliveries}, on the same
+ * interval.) Passes never overlap; a failed pass is logged and the next one tries again.
  */
 @Component
 class ParkedWebhookSweep implements SmartLifecycle {
@@ -23,15 +23,12 @@ class ParkedWebhookSweep implements SmartLifecycle {
 
 	private final ShopifyParking parking;
 
-	private final SeenWebhooks seen;
-
 	private final ShopifySettings settings;
 
 	private volatile Disposable loop;
 
-	ParkedWebhookSweep(ShopifyParking parking, SeenWebhooks seen, ShopifySettings settings) {
+	ParkedWebhookSweep(ShopifyParking parking, ShopifySettings settings) {
 		this.parking = parking;
-		this.seen = seen;
 		this.settings = settings;
 	}
 
@@ -50,7 +47,7 @@ class ParkedWebhookSweep implements SmartLifecycle {
 	}
 
 	Mono<Long> sweepOnce() {
-		return seen.forgetOlderThan(settings.rememberDeliveriesFor()).then(parking.sweep()).doOnNext(replayed -> {
+		return parking.sweep().doOnNext(replayed -> {
 			if (replayed > 0) {
 				log.info("Sweep replayed {} parked Shopify webhooks", replayed);
 			}

@@ -30,6 +30,10 @@ final class ShopifyJson {
 		return read(body, ShopifyFulfillment.class);
 	}
 
+	static ShopifyComplianceRequest complianceRequest(byte[] body) {
+		return read(body, ShopifyComplianceRequest.class);
+	}
+
 	private static <T> T read(byte[] body, Class<T> type) {
 		T value;
 		try {

@@ -72,6 +72,16 @@ class ShopifyOrderMapping {
 		return OrderId.of(SOURCE, String.valueOf(shopifyOrderId));
 	}
 
+	/** The customer id of a Shopify customer. */
+	static String customerId(Long shopifyCustomerId) {
+		return SOURCE + "-" + shopifyCustomerId;
+	}
+
+	/** The customer id of a guest checkout, which has no Shopify customer: one per order. */
+	static String guestCustomerId(Long shopifyOrderId) {
+		return SOURCE + "-guest-" + shopifyOrderId;
+	}
+
 	/** The canonical order; a payload without the data an order needs is a 400 naming the fields. */
 	InboundOrder toInboundOrder(ShopifyOrder order) {
 		var problems = new ArrayList<String>();
@@ -187,8 +197,7 @@ class ShopifyOrderMapping {
 
 	private Customer customer(ShopifyOrder order) {
 		var buyer = order.customer();
-		var customerId = buyer != null && buyer.id() != null ? SOURCE + "-" + buyer.id()
-				: SOURCE + "-guest-" + order.id();
+		var customerId = buyer != null && buyer.id() != null ? customerId(buyer.id()) : guestCustomerId(order.id());
 		var email = email(firstNonBlank(order.email(), order.contactEmail(), buyer == null ? null : buyer.email()));
 		var phone = phone(firstNonBlank(order.phone(), buyer == null ? null : buyer.phone()));
 		var name = buyer == null ? null : fullName(buyer.firstName(), buyer.lastName());

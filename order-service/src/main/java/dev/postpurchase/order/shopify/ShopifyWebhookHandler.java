@@ -30,6 +30,8 @@ import reactor.core.publisher.Mono;
  * {@code cancelled_at}, as the topic header is not covered by the signature.</li>
  * <li>{@code fulfillments/create|update} ship once the fulfillment has a tracking number and is not
  * cancelled or failed; the fulfillment id makes a repeated one a no-op.</li>
+ * <li>The privacy compliance topics ({@code customers/redact}, {@code customers/data_request},
+ * {@code shop/redact}) go to {@link ShopifyCompliance}.</li>
  * </ul>
  * A rule of the order that refuses the change (4xx from the commands) is final: it is logged with
  * the order id and the rule, counted in {@code shopify.webhooks.rejected}, and answered as handled,
@@ -52,11 +54,15 @@ class ShopifyWebhookHandler {
 
 	private final ShopifyOrderMapping mapping;
 
+	private final ShopifyCompliance compliance;
+
 	private final MeterRegistry meters;
 
-	ShopifyWebhookHandler(OrderManagement orders, ShopifyOrderMapping mapping, MeterRegistry meters) {
+	ShopifyWebhookHandler(OrderManagement orders, ShopifyOrderMapping mapping, ShopifyCompliance compliance,
+			MeterRegistry meters) {
 		this.orders = orders;
 		this.mapping = mapping;
+		this.compliance = compliance;
 		this.meters = meters;
 	}
 
@@ -66,6 +72,7 @@ class ShopifyWebhookHandler {
 			case ORDERS_CREATE, ORDERS_UPDATED -> sync(topic, ShopifyJson.order(body));
 			case ORDERS_CANCELLED -> cancel(topic, ShopifyJson.order(body));
 			case FULFILLMENTS_CREATE, FULFILLMENTS_UPDATE -> fulfill(topic, ShopifyJson.fulfillment(body));
+			case CUSTOMERS_REDACT, CUSTOMERS_DATA_REQUEST, SHOP_REDACT -> compliance.handle(topic, body);
 		});
 	}
 
@@ -156,10 +163,15 @@ class ShopifyWebhookHandler {
 		/** The order's rules refused the change. */
 		REJECTED,
 		/** The order is not known (yet): park the webhook until it is. */
-		ORDER_UNKNOWN
+		ORDER_UNKNOWN,
+		/** The erasure of the customer's personal data was requested. */
+		ERASURE_REQUESTED,
+		/** A compliance request order-service does not act on; logged for an operator. */
+		ACKNOWLEDGED
 
 	}
 
+	/** @param orderId the order the webhook is about; null for the compliance topics */
 	record Handled(Outcome outcome, OrderId orderId) {
 	}
 

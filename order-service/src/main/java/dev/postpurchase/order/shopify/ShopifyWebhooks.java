@@ -5,23 +5,24 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-import dev.postpurchase.kit.web.Problems;
-import dev.postpurchase.kit.webhook.HmacSignatures;
+import dev.postpurchase.kit.webhook.SeenDeliveries;
+import dev.postpurchase.kit.webhook.WebhookVerifier;
 import dev.postpurchase.order.orders.OrderId;
 import dev.postpurchase.order.shopify.ShopifyWebhookHandler.Handled;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 /**
  * Receives Shopify webhook deliveries: verifies the signature over the raw body before reading
- * anything from it, answers a redelivery (same {@code X-Shopify-Webhook-Id}) without doing
- * anything, hands the rest to the handler, parks webhooks whose order does not exist yet, and
- * records the delivery only once it was handled, so a failure half-way is retried by Shopify.
- * Payloads are personal data: they are never logged.
+ * anything from it (under the current or, during a rotation, the previous secret; a refusal counts
+ * {@code webhook.signature.failures{source=shopify}}), answers a redelivery (same
+ * {@code X-Shopify-Webhook-Id}) without doing anything, hands the rest to the handler, parks
+ * webhooks whose order does not exist yet, and records the delivery only once it was handled, so a
+ * failure half-way is retried by Shopify. Shopify signs neither the webhook id nor the topic nor
+ * {@code X-Shopify-Triggered-At}: a signed body sent again under a new id is handled again, which
+ * every handling absorbs, as it is idempotent. Payloads are personal data: they are never logged.
  */
 @Service
 public class ShopifyWebhooks {
@@ -34,23 +35,20 @@ public class ShopifyWebhooks {
 
 	private final ShopifyParking parking;
 
-	private final SeenWebhooks seen;
+	private final SeenDeliveries seen;
 
-	private final ShopifySettings settings;
+	private final WebhookVerifier signatures;
 
 	private final MeterRegistry meters;
 
-	private final Counter signatureFailures;
-
-	ShopifyWebhooks(ShopifyWebhookHandler handler, ShopifyParking parking, SeenWebhooks seen,
-			ShopifySettings settings, MeterRegistry meters) {
+	ShopifyWebhooks(ShopifyWebhookHandler handler, ShopifyParking parking, SeenDeliveries seen,
+			WebhookVerifier signatures, MeterRegistry meters) {
 		this.handler = handler;
 		this.parking = parking;
 		this.seen = seen;
-		this.settings = settings;
+		this.signatures = signatures;
 		this.meters = meters;
-		this.signatureFailures = meters.counter("webhook.signature.failures", "source", "shopify");
-		if (!settings.hasSecret()) {
+		if (!signatures.hasSecret()) {
 			log.warn("orders.shopify.webhook-secret is not set: every Shopify webhook will be refused with 401");
 		}
 	}
@@ -61,13 +59,11 @@ public class ShopifyWebhooks {
 	 */
 	public Mono<Receipt> receive(ShopifyDelivery delivery) {
 		var body = delivery.body() == null ? new byte[0] : delivery.body();
-		if (!HmacSignatures.verifyBase64(settings.webhookSecret(), body, delivery.signature())) {
-			signatureFailures.increment();
-			log.warn("Shopify webhook refused: {}", !settings.hasSecret() ? "no webhook secret configured"
-					: delivery.signature() == null ? "no signature" : "signature does not match the body");
-			return Mono.error(Problems.of(HttpStatus.UNAUTHORIZED,
-					"X-Shopify-Hmac-Sha256: missing, or not the signature of this body"));
-		}
+		return Mono.fromRunnable(() -> signatures.verify(body, delivery.signature()))
+			.then(Mono.defer(() -> verified(delivery, body)));
+	}
+
+	private Mono<Receipt> verified(ShopifyDelivery delivery, byte[] body) {
 		var known = ShopifyTopic.of(delivery.topic());
 		meters.counter("shopify.webhooks.received", "topic", known.map(ShopifyTopic::value).orElse(ShopifyTopic.OTHER))
 			.increment();
@@ -88,7 +84,7 @@ public class ShopifyWebhooks {
 				return Mono.just(new Receipt(WebhookOutcome.DUPLICATE, null));
 			}
 			return handle(topic, webhookId, delivery, body)
-				.flatMap(receipt -> seen.remember(webhookId, topic).thenReturn(receipt));
+				.flatMap(receipt -> seen.remember(webhookId, topic.value()).thenReturn(receipt));
 		});
 	}
 
@@ -99,6 +95,8 @@ public class ShopifyWebhooks {
 			case APPLIED -> replayParked(topic, handled).thenReturn(WebhookOutcome.APPLIED);
 			case NOTHING_TO_DO -> Mono.just(WebhookOutcome.NOTHING_TO_DO);
 			case REJECTED -> Mono.just(WebhookOutcome.REJECTED);
+			case ERASURE_REQUESTED -> Mono.just(WebhookOutcome.ERASURE_REQUESTED);
+			case ACKNOWLEDGED -> Mono.just(WebhookOutcome.ACKNOWLEDGED);
 		}).map(outcome -> new Receipt(outcome, handled.orderId())))
 			.doOnNext(receipt -> log.debug("Shopify {} {}: {}", topic, webhookId, receipt.outcome()));
 	}

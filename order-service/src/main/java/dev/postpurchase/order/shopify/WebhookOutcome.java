@@ -14,6 +14,13 @@ public enum WebhookOutcome {
 	/** This delivery was handled before. */
 	DUPLICATE,
 	/** A topic order-service does not act on. */
-	IGNORED
+	IGNORED,
+	/** {@code customers/redact}: the erasure of the customer's personal data was requested. */
+	ERASURE_REQUESTED,
+	/**
+	 * {@code customers/data_request} or {@code shop/redact}: received and logged for an operator,
+	 * as order-service neither exports nor removes a shop's data by itself.
+	 */
+	ACKNOWLEDGED
 
 }

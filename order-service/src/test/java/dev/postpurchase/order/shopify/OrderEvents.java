@@ -22,6 +22,7 @@ final class OrderEvents {
 
 	private final WebTestClient web;
 
+	/** @param web a client whose token may log support contacts (for the marker event) */
 	OrderEvents(WebTestClient web) {
 		this.web = web;
 	}

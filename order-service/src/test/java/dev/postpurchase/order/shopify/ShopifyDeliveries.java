@@ -16,6 +16,12 @@ final class ShopifyDeliveries {
 	/** The secret the integration tests configure ({@code orders.shopify.webhook-secret}). */
 	static final String SECRET = "test-secret";
 
+	/**
+	 * The secret being rotated out that the integration tests configure
+	 * ({@code orders.shopify.previous-webhook-secret}).
+	 */
+	static final String PREVIOUS_SECRET = "test-previous-secret";
+
 	private final WebTestClient web;
 
 	ShopifyDeliveries(WebTestClient web) {
@@ -31,6 +37,12 @@ final class ShopifyDeliveries {
 	WebTestClient.ResponseSpec send(String topic, String webhookId, ObjectNode payload) {
 		var body = ShopifyPayloads.bytes(payload);
 		return send(topic, webhookId, body, HmacSignatures.signBase64(SECRET, body));
+	}
+
+	/** A delivery signed with another secret. */
+	WebTestClient.ResponseSpec sendSignedWith(String secret, String topic, String webhookId, ObjectNode payload) {
+		var body = ShopifyPayloads.bytes(payload);
+		return send(topic, webhookId, body, HmacSignatures.signBase64(secret, body));
 	}
 
 	/** A delivery with any signature (or none, when null). */

@@ -15,6 +15,7 @@ import dev.postpurchase.contracts.order.OrderShipped;
 import dev.postpurchase.contracts.order.ShippedLine;
 import dev.postpurchase.contracts.order.SupportContactLogged;
 import dev.postpurchase.order.OrderServiceIntegrationTest;
+import dev.postpurchase.order.TestClients;
 import dev.postpurchase.order.TestOrders;
 import dev.postpurchase.order.orders.OrderId;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @OrderServiceIntegrationTest
 class ShopifyOrderLifecycleIntegrationTests {
 
-	@Autowired
+	/** For the REST API: a back-office caller's token. Webhooks go without one, as Shopify sends them. */
 	WebTestClient web;
 
 	@Autowired
@@ -43,9 +44,10 @@ class ShopifyOrderLifecycleIntegrationTests {
 	OrderEvents events;
 
 	@Autowired
-	void setUp(WebTestClient web) {
-		this.shopify = new ShopifyDeliveries(web);
-		this.events = new OrderEvents(web);
+	void setUp(WebTestClient client) {
+		this.web = TestClients.backOffice(client);
+		this.shopify = new ShopifyDeliveries(client);
+		this.events = new OrderEvents(this.web);
 	}
 
 	@Test

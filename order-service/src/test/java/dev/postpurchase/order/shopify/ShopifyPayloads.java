@@ -48,6 +48,31 @@ final class ShopifyPayloads {
 		return fulfillment;
 	}
 
+	/** An order of a registered customer; the fixture's customer is shared by many tests. */
+	static ObjectNode order(long orderId, long customerId) {
+		return with(order(orderId), order -> {
+			var customer = (ObjectNode) order.get("customer");
+			customer.put("id", customerId);
+			customer.put("admin_graphql_api_id", "gid://shopify/Customer/" + customerId);
+		});
+	}
+
+	/** An order of a guest checkout: no {@code customer}, the contact data on the order only. */
+	static ObjectNode guestOrder(long orderId) {
+		return with(order(orderId), order -> order.remove("customer"));
+	}
+
+	/** {@code customers/redact} for a customer and the orders Shopify lists. */
+	static ObjectNode customersRedact(long customerId, long... ordersToRedact) {
+		var redact = fixture("customers-redact.json");
+		((ObjectNode) redact.get("customer")).put("id", customerId);
+		var orders = redact.putArray("orders_to_redact");
+		for (var orderId : ordersToRedact) {
+			orders.add(orderId);
+		}
+		return redact;
+	}
+
 	static ObjectNode with(ObjectNode payload, Consumer<ObjectNode> change) {
 		change.accept(payload);
 		return payload;

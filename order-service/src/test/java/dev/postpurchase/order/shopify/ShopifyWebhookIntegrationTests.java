@@ -1,10 +1,15 @@
 package dev.postpurchase.order.shopify;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -15,6 +20,7 @@ import dev.postpurchase.contracts.order.SalesChannel;
 import dev.postpurchase.contracts.order.SupportContactLogged;
 import dev.postpurchase.kit.webhook.HmacSignatures;
 import dev.postpurchase.order.OrderServiceIntegrationTest;
+import dev.postpurchase.order.TestClients;
 import dev.postpurchase.order.orders.OrderId;
 import dev.postpurchase.testkit.KafkaTopics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,24 +29,37 @@ import tools.jackson.databind.node.ObjectNode;
 import static dev.postpurchase.order.shopify.ShopifyPayloads.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code POST /webhooks/shopify}: signatures, redeliveries, placing orders, bad payloads. */
+/**
+ * {@code POST /webhooks/shopify}: signatures (and a secret rotation), redeliveries, placing orders,
+ * bad payloads.
+ */
 @OrderServiceIntegrationTest
 class ShopifyWebhookIntegrationTests {
 
-	@Autowired
+	/** For the REST API: a back-office caller's token. Webhooks go without one, as Shopify sends them. */
 	WebTestClient web;
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	ShopifySettings settings;
+
+	@Autowired
+	ShopifyIndexes indexes;
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
 
 	ShopifyDeliveries shopify;
 
 	OrderEvents events;
 
 	@Autowired
-	void setUp(WebTestClient web) {
-		this.shopify = new ShopifyDeliveries(web);
-		this.events = new OrderEvents(web);
+	void setUp(WebTestClient client) {
+		this.web = TestClients.backOffice(client);
+		this.shopify = new ShopifyDeliveries(client);
+		this.events = new OrderEvents(this.web);
 	}
 
 	@Test
@@ -126,6 +145,51 @@ class ShopifyWebhookIntegrationTests {
 		// a refused delivery is not remembered: Shopify's correctly signed retry still goes through
 		shopify.send("orders/create", ShopifyPayloads.order(shopifyId)).expectStatus().isOk();
 		events.await(id, OrderPlaced.TYPE);
+	}
+
+	@Test
+	void duringARotationAWebhookSignedWithThePreviousSecretIsAccepted() {
+		assertThat(settings.previousWebhookSecret())
+			.as("OrderServiceIntegrationTest must set orders.shopify.previous-webhook-secret=%s",
+					ShopifyDeliveries.PREVIOUS_SECRET)
+			.isEqualTo(ShopifyDeliveries.PREVIOUS_SECRET);
+		var shopifyId = ShopifyPayloads.newOrderId();
+		var id = OrderId.of("shopify", String.valueOf(shopifyId)).value();
+		var failures = meters.counter("webhook.signature.failures", "source", "shopify");
+		var before = failures.count();
+
+		shopify.sendSignedWith(ShopifyDeliveries.PREVIOUS_SECRET, "orders/create", ShopifyDeliveries.newWebhookId(),
+				ShopifyPayloads.order(shopifyId))
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.outcome").isEqualTo("applied");
+		// a secret rotated out before (no longer configured) is refused
+		unauthorized(shopify.sendSignedWith("test-retired-secret", "orders/updated", ShopifyDeliveries.newWebhookId(),
+				with(ShopifyPayloads.order(shopifyId), order -> order.put("financial_status", "paid"))));
+
+		assertThat(failures.count() - before).isEqualTo(1);
+		web.get().uri("/api/v1/orders/{id}", id).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("PLACED");
+		events.await(id, OrderPlaced.TYPE);
+	}
+
+	@Test
+	void deliveriesRememberedBeforeTheServiceKitStoreAreStillRecognized() {
+		var webhookId = ShopifyDeliveries.newWebhookId();
+		var shopifyId = ShopifyPayloads.newOrderId();
+		mongo.insert(new Document("_id", webhookId).append("topic", "orders/create")
+			.append("receivedAt", Date.from(Instant.now().minusSeconds(60)))
+			.append("_class", "dev.postpurchase.order.shopify.SeenWebhook"), ShopifyIndexes.LEGACY_DELIVERIES)
+			.block(Duration.ofSeconds(10));
+
+		indexes.moveLegacyDeliveries().block(Duration.ofSeconds(10));
+
+		shopify.send("orders/create", webhookId, ShopifyPayloads.order(shopifyId))
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.outcome").isEqualTo("duplicate");
+		assertThat(mongo.collectionExists(ShopifyIndexes.LEGACY_DELIVERIES).block(Duration.ofSeconds(10))).isFalse();
+		web.get().uri("/api/v1/orders/{id}", OrderId.of("shopify", String.valueOf(shopifyId)).value()).exchange()
+			.expectStatus().isNotFound();
 	}
 
 	@Test

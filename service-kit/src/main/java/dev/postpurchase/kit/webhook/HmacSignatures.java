@@ -13,7 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * HMAC-SHA256 webhook signatures (Shopify's {@code X-Shopify-Hmac-Sha256}, AfterShip's
  * {@code aftership-hmac-sha256}, provider callbacks): computed over the raw request body, compared
- * in constant time so response timing reveals nothing about the expected signature.
+ * in constant time so response timing reveals nothing about the expected signature. Receivers use
+ * {@link WebhookVerifier}, which also handles secret rotation and counts failures.
  */
 public final class HmacSignatures {
 
@@ -55,6 +56,11 @@ public final class HmacSignatures {
 	/** The base64 signature of a body, as a sender computes it (tests, the demo, simulators). */
 	public static String signBase64(String secret, byte[] body) {
 		return Base64.getEncoder().encodeToString(sign(secret, body));
+	}
+
+	/** The hex signature of a body, as a sender computes it (tests, simulators). */
+	public static String signHex(String secret, byte[] body) {
+		return HexFormat.of().formatHex(sign(secret, body));
 	}
 
 	/** The raw HMAC-SHA256 of a body. */

@@ -15,9 +15,11 @@ import dev.postpurchase.order.shopify.ShopifyWebhooks;
 import reactor.core.publisher.Mono;
 
 /**
- * Shopify's webhook endpoint. The body is taken as raw bytes: the signature covers exactly those,
- * and nothing is parsed before it is verified. Every handled delivery gets a 200, since Shopify
- * retries anything else; the answer says what became of it.
+ * Shopify's webhook endpoint, for the order topics and the mandatory privacy compliance topics
+ * alike (one URL can serve all of them). The body is taken as raw bytes: the signature covers
+ * exactly those, and nothing is parsed before it is verified. No bearer token: the signature is the
+ * authentication (401 when it does not verify, as Shopify's compliance review requires). Every
+ * handled delivery gets a 200, since Shopify retries anything else; the answer says what became of it.
  */
 @RestController
 class ShopifyWebhookController {
@@ -54,7 +56,8 @@ class ShopifyWebhookController {
 	}
 
 	/**
-	 * @param outcome applied, nothing_to_do, rejected, parked, duplicate or ignored
+	 * @param outcome applied, nothing_to_do, rejected, parked, duplicate, ignored, erasure_requested
+	 * ({@code customers/redact}) or acknowledged ({@code customers/data_request}, {@code shop/redact})
 	 * @param orderId our id of the order the webhook is about, when known
 	 */
 	record Receipt(String outcome, String orderId) {
