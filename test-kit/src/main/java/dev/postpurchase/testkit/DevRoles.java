@@ -11,6 +11,9 @@ public enum DevRoles {
 	/** An e-commerce platform: places, cancels and fulfills orders. */
 	PLATFORM("platform", "orders:write"),
 
+	/** A carrier or tracking aggregator: sends tracking updates, registers shipments. */
+	CARRIER("carrier", "tracking:write"),
+
 	/** A support agent: reads orders and their status, logs contacts. */
 	AGENT("agent", "orders:read", "support"),
 

@@ -15,6 +15,9 @@ public final class Scopes {
 	/** Support agents: log contacts, resolve delivery exceptions. */
 	public static final String SUPPORT = "support";
 
+	/** Carriers and tracking aggregators: send tracking updates, register shipments. */
+	public static final String TRACKING_WRITE = "tracking:write";
+
 	/** Agents and platforms acting on returns. */
 	public static final String RETURNS_WRITE = "returns:write";
 
