@@ -3,6 +3,7 @@ package dev.postpurchase.contracts;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,8 @@ import java.util.TreeSet;
 import dev.postpurchase.contracts.erasure.CustomerErasureRequested;
 import dev.postpurchase.contracts.exception.DeliveryExceptionRaised;
 import dev.postpurchase.contracts.exception.DeliveryExceptionResolved;
+import dev.postpurchase.contracts.exception.DeliveryExceptionResolved.Resolution;
+import dev.postpurchase.contracts.exception.ExceptionKind;
 import dev.postpurchase.contracts.feedback.SurveyAnswered;
 import dev.postpurchase.contracts.inbound.InboundTrackingUpdate;
 import dev.postpurchase.contracts.notification.NotificationEngaged;
@@ -38,6 +41,7 @@ import dev.postpurchase.contracts.shipment.DeliveryEstimateRevised;
 import dev.postpurchase.contracts.shipment.ShipmentDelivered;
 import dev.postpurchase.contracts.shipment.ShipmentRegistered;
 import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
+import dev.postpurchase.contracts.shipment.TrackingStatus;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -138,6 +142,36 @@ class GoldenSampleStoryTests {
 				GoldenSamples.load(RefundIssued.class).customerId(), GoldenSamples.load(SurveyAnswered.class).customerId(),
 				GoldenSamples.load(SupportContactLogged.class).customerId()))
 			.containsOnly(customerId);
+	}
+
+	/**
+	 * The exception is the carrier's Exception scan at the sorting centre, raised with what the
+	 * shipment events said at that moment, and resolved by the delivery after the time it was open.
+	 */
+	@Test
+	void theDeliveryExceptionFollowsTheCarrierScanAndEndsWithTheDelivery() {
+		ShipmentStatusChanged changed = GoldenSamples.load(ShipmentStatusChanged.class);
+		DeliveryEstimateRevised revised = GoldenSamples.load(DeliveryEstimateRevised.class);
+		DeliveryExceptionRaised raised = GoldenSamples.load(DeliveryExceptionRaised.class);
+		DeliveryExceptionResolved resolved = GoldenSamples.load(DeliveryExceptionResolved.class);
+		ShipmentDelivered delivered = GoldenSamples.load(ShipmentDelivered.class);
+
+		assertThat(changed.status()).isEqualTo(TrackingStatus.EXCEPTION);
+		assertThat(raised.kind()).isEqualTo(ExceptionKind.CARRIER_EXCEPTION);
+		assertThat(raised.reason()).isEqualTo(changed.checkpoint().reason());
+		assertThat(raised.carrier()).isEqualTo(changed.carrier());
+		assertThat(raised.promise()).isEqualTo(GoldenSamples.load(OrderShipped.class).promise())
+			.isEqualTo(revised.promise());
+		assertThat(raised.promiseState()).isEqualTo(changed.promiseState()).isEqualTo(revised.promiseState());
+		assertThat(raised.newEstimate()).isEqualTo(changed.estimatedDelivery()).isEqualTo(revised.estimatedDelivery());
+
+		assertThat(resolved.kind()).isEqualTo(raised.kind());
+		assertThat(resolved.resolution()).isEqualTo(Resolution.DELIVERED);
+		assertThat(resolved.resolvedBy()).isEqualTo("tracking-service");
+		assertThat(resolved.raisedAt()).isEqualTo(raised.occurredAt());
+		assertThat(resolved.openSeconds())
+			.isEqualTo(Duration.between(raised.occurredAt(), resolved.occurredAt()).toSeconds());
+		assertThat(resolved.occurredAt()).isAfterOrEqualTo(delivered.occurredAt());
 	}
 
 	@Test

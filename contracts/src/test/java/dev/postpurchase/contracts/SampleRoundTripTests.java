@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.postpurchase.contracts.exception.DeliveryExceptionRaised;
+import dev.postpurchase.contracts.exception.DeliveryExceptionResolved;
+import dev.postpurchase.contracts.exception.Severity;
 import dev.postpurchase.contracts.order.OrderPlaced;
+import dev.postpurchase.contracts.shipment.PromiseState;
 import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
 import dev.postpurchase.contracts.shipment.TrackingStatus;
 import org.junit.jupiter.api.Named;
@@ -57,6 +61,10 @@ class SampleRoundTripTests {
 		assertThat(placed.lines()).extracting(line -> line.unitPrice().amount())
 			.containsExactly(new BigDecimal("129.95"), new BigDecimal("79.95"), new BigDecimal("14.95"));
 		assertThat(GoldenSamples.load(ShipmentStatusChanged.class).status()).isEqualTo(TrackingStatus.EXCEPTION);
+		DeliveryExceptionRaised raised = GoldenSamples.load(DeliveryExceptionRaised.class);
+		assertThat(raised.severity()).isEqualTo(Severity.MEDIUM);
+		assertThat(raised.promiseState()).isEqualTo(PromiseState.LATE);
+		assertThat(GoldenSamples.load(DeliveryExceptionResolved.class).openSeconds()).isEqualTo(107_004L);
 	}
 
 	@Test

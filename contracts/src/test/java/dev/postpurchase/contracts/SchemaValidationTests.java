@@ -5,6 +5,8 @@ import java.util.stream.Stream;
 
 import com.networknt.schema.Error;
 import dev.postpurchase.contracts.erasure.CustomerErasureRequested;
+import dev.postpurchase.contracts.exception.DeliveryExceptionRaised;
+import dev.postpurchase.contracts.exception.DeliveryExceptionResolved;
 import dev.postpurchase.contracts.feedback.SurveyAnswered;
 import dev.postpurchase.contracts.inbound.InboundOrder;
 import dev.postpurchase.contracts.inbound.InboundTrackingUpdate;
@@ -96,6 +98,15 @@ class SchemaValidationTests {
 				violation(ShipmentStatusChanged.class, "/checkpoint/reason", null, "required"),
 				violation(ShipmentStatusChanged.class, "/direction", "RETURN", "required"),
 				violation(ShipmentDelivered.class, "/promiseState", "ON_TRACK", "enum"),
+				// FAILED_DELIVERY was split into FAILED_ATTEMPT, PICKUP_EXPIRING and CARRIER_EXCEPTION.
+				violation(DeliveryExceptionRaised.class, "/kind", "FAILED_DELIVERY", "enum"),
+				violation(DeliveryExceptionRaised.class, "/severity", "CRITICAL", "enum"),
+				violation(DeliveryExceptionRaised.class, "/severity", null, "required"),
+				violation(DeliveryExceptionRaised.class, "/promiseState", null, "required"),
+				violation(DeliveryExceptionResolved.class, "/resolution", "AUTO_RESOLVED", "enum"),
+				violation(DeliveryExceptionResolved.class, "/openSeconds", -1, "minimum"),
+				violation(DeliveryExceptionResolved.class, "/openSeconds", 107004.5, "type"),
+				violation(DeliveryExceptionResolved.class, "/openSeconds", null, "required"),
 				violation(RefundIssued.class, "/amount/currency", "eur", "pattern"),
 				violation(RefundIssued.class, "/outcome", "EXCHANGE", "enum"),
 				violation(ReturnApproved.class, "/label", null, "required"),
