@@ -1,0 +1,153 @@
+package dev.postpurchase.tracking.shipment;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import dev.postpurchase.contracts.inbound.InboundTrackingUpdate;
+import dev.postpurchase.contracts.shipment.Checkpoint;
+import dev.postpurchase.contracts.shipment.ExceptionReason;
+import dev.postpurchase.contracts.shipment.TrackingStatus;
+import dev.postpurchase.kit.outbox.OutboxRelay;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Registering parcels and applying tracking updates, one implementation whatever the way in (REST,
+ * AfterShip webhooks, {@code tracking.inbound}, {@code order.events}). An update for a parcel not
+ * registered yet is parked and applied when it registers.
+ */
+@Service
+public class TrackingUpdates {
+
+	private static final Logger log = LoggerFactory.getLogger(TrackingUpdates.class);
+
+	private static final Retry ON_CONCURRENT_CHANGE = Retry.max(10)
+		.filter(OptimisticLockingFailureException.class::isInstance);
+
+	private final Shipments shipments;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final OutboxRelay relay;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	TrackingUpdates(Shipments shipments, ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock,
+			MeterRegistry meters) {
+		this.shipments = shipments;
+		this.mongo = mongo;
+		this.relay = relay;
+		this.clock = clock;
+		this.meters = meters;
+	}
+
+	/** What became of an update. */
+	public enum Outcome {
+
+		/** The shipment changed (and published what changed). */
+		APPLIED,
+		/** Nothing new: a checkpoint the shipment already had. */
+		UNCHANGED,
+		/** The parcel is not registered yet: kept and applied when it is. */
+		PARKED
+
+	}
+
+	/** Registers a parcel, once: the same parcel again returns the stored shipment. */
+	public Mono<Shipment> register(Registration registration) {
+		ShipmentKey key;
+		try {
+			key = ShipmentKey.of(registration.carrier(), registration.trackingNumber());
+		}
+		catch (IllegalArgumentException ex) {
+			return Mono.error(new InvalidTrackingUpdateException(ex.getMessage()));
+		}
+		return shipments.save(Shipment.register(key, registration, clock))
+			.doOnNext(saved -> {
+				log.info("Shipment {} registered for order {} ({})", saved.shipmentId(), saved.orderId(), key.carrier());
+				relay.wakeUp();
+			})
+			.onErrorResume(DuplicateKeyException.class, known -> shipments.findById(key.id()))
+			.flatMap(shipment -> applyParked(key).thenReturn(shipment));
+	}
+
+	/** Applies a carrier update; a validation failure is an {@link InvalidTrackingUpdateException}. */
+	public Mono<Outcome> apply(InboundTrackingUpdate update, String via) {
+		ShipmentKey key;
+		Checkpoint checkpoint;
+		java.time.Instant estimate;
+		try {
+			key = ShipmentKey.of(update.carrier(), update.trackingNumber());
+			checkpoint = checkpointOf(update);
+			estimate = CarrierTime.parse("estimatedDelivery", update.estimatedDelivery(), update.location());
+		}
+		catch (IllegalArgumentException ex) {
+			return Mono.error(new InvalidTrackingUpdateException(ex.getMessage()));
+		}
+		meters.counter("tracking.updates.received", "via", via, "carrier", key.carrier()).increment();
+		return Mono.defer(() -> shipments.findById(key.id())
+			.flatMap(shipment -> shipment.track(checkpoint, estimate, clock)
+					? shipments.save(shipment).doOnNext(saved -> relay.wakeUp()).thenReturn(Outcome.APPLIED)
+					: Mono.just(Outcome.UNCHANGED)))
+			.retryWhen(ON_CONCURRENT_CHANGE)
+			.switchIfEmpty(Mono.defer(() -> park(key, update)));
+	}
+
+	private Mono<Outcome> park(ShipmentKey key, InboundTrackingUpdate update) {
+		var parked = new ParkedUpdate(UUID.randomUUID().toString(), key.id(), update, clock.instant());
+		meters.counter("tracking.updates.parked").increment();
+		// the parcel may have registered meanwhile: apply what waits now rather than at the next registration
+		return mongo.insert(parked)
+			.then(shipments.existsById(key.id()))
+			.flatMap(registered -> registered ? applyParked(key).thenReturn(Outcome.APPLIED) : Mono.just(Outcome.PARKED));
+	}
+
+	private Mono<Long> applyParked(ShipmentKey key) {
+		var waiting = Query.query(Criteria.where("shipmentKey").is(key.id())).with(Sort.by("parkedAt"));
+		return mongo.find(waiting, ParkedUpdate.class)
+			.concatMap(parked -> apply(parked.update(), "parked").then(mongo.remove(parked)).thenReturn(1L))
+			.reduce(0L, Long::sum);
+	}
+
+	private static Checkpoint checkpointOf(InboundTrackingUpdate update) {
+		if (update.status() == null) {
+			throw new IllegalArgumentException("status: required");
+		}
+		var time = CarrierTime.parse("checkpointTime", update.checkpointTime(), update.location());
+		if (time == null) {
+			throw new IllegalArgumentException("checkpointTime: required");
+		}
+		// an exception always names its reason, OTHER when the carrier gives none
+		var reason = update.reason() == null && update.status() == TrackingStatus.EXCEPTION ? ExceptionReason.OTHER
+				: update.reason();
+		return new Checkpoint(time.truncatedTo(ChronoUnit.MILLIS), update.status(), update.subStatus(), reason,
+				update.message(), update.location());
+	}
+
+	/** The shipments of an order, registered first first. */
+	public Flux<Shipment> ofOrder(String orderId) {
+		return shipments.findByOrderId(orderId).sort(java.util.Comparator.comparing(Shipment::registeredAt));
+	}
+
+	/** The shipments with a tracking number (one per carrier using it). */
+	public Flux<Shipment> withTrackingNumber(String trackingNumber) {
+		return shipments.findByTrackingNumber(trackingNumber.trim().toUpperCase(java.util.Locale.ROOT));
+	}
+
+}
