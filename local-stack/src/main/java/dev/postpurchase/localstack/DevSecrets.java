@@ -37,6 +37,7 @@ final class DevSecrets {
 	/** Every secret; adding one is one line. */
 	static final List<Secret> ALL = List.of(
 			new Secret("shopifyWebhookSecret", "SHOPIFY_WEBHOOK_SECRET", "orders.shopify.webhook-secret"),
+			new Secret("aftershipWebhookSecret", "AFTERSHIP_WEBHOOK_SECRET", "tracking.aftership.webhook-secret"),
 			new Secret("customerLinkSecret", "CUSTOMER_LINK_SECRET", "postpurchase.security.customer-links.keys[0].secret",
 					Map.of("postpurchase.security.customer-links.keys[0].id", "dev-1")));
 

@@ -91,8 +91,10 @@ class DevSecretsTests {
 
 	@Test
 	void mapsSecretsToTheServicesProperties() {
-		assertThat(DevSecrets.asProperties(Map.of("shopifyWebhookSecret", "s3cret", "customerLinkSecret", "l1nk")))
+		assertThat(DevSecrets.asProperties(Map.of("shopifyWebhookSecret", "s3cret", "aftershipWebhookSecret", "4ft3r",
+				"customerLinkSecret", "l1nk")))
 			.containsExactlyInAnyOrderEntriesOf(Map.of("orders.shopify.webhook-secret", "s3cret",
+					"tracking.aftership.webhook-secret", "4ft3r",
 					// the customer link signing key: its id goes with it
 					"postpurchase.security.customer-links.keys[0].id", "dev-1",
 					"postpurchase.security.customer-links.keys[0].secret", "l1nk"));

@@ -45,11 +45,14 @@ class LocalStackIntegrationTests {
 
 	@Test
 	void startsThePlatformTakesAnOrderWithAPlatformTokenAndStopsEveryServiceJvm() throws Exception {
-		var ports = freePorts(4);
+		var ports = freePorts(3 + Service.ALL.size());
 		int kafkaPort = ports[0];
-		int orderServicePort = ports[3];
-		var environment = Map.of("KAFKA_PORT", String.valueOf(kafkaPort), "MONGO_PORT", String.valueOf(ports[1]),
-				"ISSUER_PORT", String.valueOf(ports[2]), "ORDER_SERVICE_PORT", String.valueOf(orderServicePort));
+		var environment = new java.util.HashMap<String, String>(Map.of("KAFKA_PORT", String.valueOf(kafkaPort),
+				"MONGO_PORT", String.valueOf(ports[1]), "ISSUER_PORT", String.valueOf(ports[2])));
+		for (int i = 0; i < Service.ALL.size(); i++) {
+			environment.put(Service.ALL.get(i).portVariable(), String.valueOf(ports[3 + i]));
+		}
+		int orderServicePort = Integer.parseInt(environment.get("ORDER_SERVICE_PORT"));
 		var settings = Settings.from(List.of("--in-memory"), environment, this.workingDirectory);
 		var stack = new Stack(settings, environment, System.out);
 		var services = new ArrayList<ProcessHandle>();
@@ -78,6 +81,18 @@ class LocalStackIntegrationTests {
 					1, Duration.ofSeconds(30));
 			assertThat(events).singleElement()
 				.satisfies(record -> assertThat(KafkaTopics.header(record, "ce_subject")).isEqualTo(orderId));
+
+			// across services: the fulfillment reaches tracking-service, which follows the parcel
+			var shipped = send(HttpRequest.newBuilder(orderService.resolve("/api/v1/orders/" + orderId + "/fulfillments"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + tokens.get(DevRoles.PLATFORM.id()))
+				.POST(HttpRequest.BodyPublishers.ofString("{\"carrier\": \"PostNL\", \"trackingNumber\": \"3SIT"
+						+ System.nanoTime() + "\"}"))
+				.build());
+			assertThat(shipped.statusCode()).as(shipped.body()).isEqualTo(201);
+			new KafkaTopics("localhost:" + kafkaPort).read("shipment.events",
+					record -> orderId.equals(record.key()) && "dev.postpurchase.shipment.registered.v1"
+						.equals(KafkaTopics.header(record, "ce_type")), 1, Duration.ofSeconds(30));
 		}
 		finally {
 			stack.stop();

@@ -1,0 +1,22 @@
+package dev.postpurchase.tracking;
+
+import java.time.Instant;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import dev.postpurchase.testkit.MutableClock;
+
+/**
+ * The service's clock in tests: real time at start, moved by the tests that need time to pass. Tests
+ * that move it set it back, or work relative to {@link MutableClock#instant()}.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestClockConfiguration {
+
+	@Bean
+	MutableClock clock() {
+		return new MutableClock(Instant.now());
+	}
+
+}
