@@ -86,10 +86,20 @@ final class DemoTraffic implements AutoCloseable {
 
 	private final Queue<Placed> toShip = new ConcurrentLinkedQueue<>();
 
+	private final URI tracking;
+
+	private final String carrierToken;
+
+	/** Parcels on their way: the demo plays their carrier, one scan at a time. */
+	private final List<Parcel> inFlight = new ArrayList<>();
+
 	private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() / 1000);
 
-	private DemoTraffic(URI orders, String shopifySecret, String platformToken, String agentToken) {
+	private DemoTraffic(URI orders, URI tracking, String shopifySecret, String platformToken, String agentToken,
+			String carrierToken) {
 		this.orders = orders;
+		this.tracking = tracking;
+		this.carrierToken = carrierToken;
 		this.shopifySecret = shopifySecret;
 		this.platformToken = platformToken;
 		this.agentToken = agentToken;
@@ -102,11 +112,11 @@ final class DemoTraffic implements AutoCloseable {
 	 */
 	static DemoTraffic start(StackEndpoints endpoints) {
 		var demo = new DemoTraffic(endpoints.services().get("order-service"),
-				endpoints.secrets().get("shopifyWebhookSecret"), endpoints.token(DevRoles.PLATFORM),
-				endpoints.token(DevRoles.AGENT));
+				endpoints.services().get("tracking-service"), endpoints.secrets().get("shopifyWebhookSecret"),
+				endpoints.token(DevRoles.PLATFORM), endpoints.token(DevRoles.AGENT), endpoints.token(DevRoles.CARRIER));
 		demo.scheduler.scheduleWithFixedDelay(demo::tick, 0, ORDER_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-		log.info("Demo traffic: an order every {} ms (REST and signed Shopify webhooks), then fulfillments",
-				ORDER_EVERY.toMillis());
+		log.info("Demo traffic: an order every {} ms (REST and signed Shopify webhooks), then fulfillments and "
+				+ "carrier scans (some failed attempts, carrier delays and stalled parcels)", ORDER_EVERY.toMillis());
 		return demo;
 	}
 
@@ -130,8 +140,12 @@ final class DemoTraffic implements AutoCloseable {
 					fulfillByShopify(order);
 				}
 				else {
-					send(post(order.id() + "/fulfillments", json(Map.of("carrier", pick(CARRIERS), "trackingNumber",
-							trackingNumber())), platformToken), "fulfill " + order.id());
+					var parcel = Parcel.ship(pick(CARRIERS), trackingNumber());
+					var response = send(post(order.id() + "/fulfillments", json(Map.of("carrier", parcel.carrier(),
+							"trackingNumber", parcel.trackingNumber())), platformToken), "fulfill " + order.id());
+					if (response != null && response.statusCode() < 300) {
+						inFlight.add(parcel);
+					}
 				}
 				if (roll >= 90) {
 					send(post(order.id() + "/contacts", json(Map.of("channel", "CHAT", "reason", "WISMO",
@@ -142,6 +156,42 @@ final class DemoTraffic implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Demo traffic: {}", ex.toString());
+		}
+		try {
+			scan();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Demo traffic: {}", ex.toString());
+		}
+	}
+
+	/** Moves a few parcels on by one carrier scan each, as the carrier would report it. */
+	private void scan() {
+		var random = ThreadLocalRandom.current();
+		for (int i = 0; i < 3 && !inFlight.isEmpty(); i++) {
+			var parcel = inFlight.get(random.nextInt(inFlight.size()));
+			var next = parcel.next();
+			if (next == null) {
+				inFlight.remove(parcel);
+				continue;
+			}
+			var update = new LinkedHashMap<String, Object>();
+			update.put("carrier", parcel.carrier());
+			update.put("trackingNumber", parcel.trackingNumber());
+			update.put("checkpointTime", ZonedDateTime.now(ZoneId.of("Europe/Amsterdam")).toOffsetDateTime().toString());
+			update.put("status", next.status());
+			update.put("subStatus", next.subStatus());
+			if (next.reason() != null) {
+				update.put("reason", next.reason());
+			}
+			update.put("message", next.message());
+			update.put("location", Map.of("city", pick(List.of("Utrecht", "Nieuwegein", "Duisburg", "Lyon", "Leeds")),
+					"country", "NL", "timeZone", "Europe/Amsterdam"));
+			send(HttpRequest.newBuilder(tracking.resolve("/api/v1/tracking-events"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + carrierToken)
+				.POST(HttpRequest.BodyPublishers.ofString(json(update)))
+				.build(), "scan " + parcel.trackingNumber());
 		}
 	}
 
@@ -156,8 +206,10 @@ final class DemoTraffic implements AutoCloseable {
 					product.category().equals("gift")));
 		}
 		var now = Instant.now();
-		var promiseBy = ZonedDateTime.now(zone).plusDays(ThreadLocalRandom.current().nextInt(2, 5))
-			.withHour(22).withMinute(0).withSecond(0).withNano(0).toInstant();
+		// one order in five was promised for the next minutes, so the demo shows late deliveries too
+		var promiseBy = ThreadLocalRandom.current().nextInt(5) == 0 ? Instant.now().plus(Duration.ofMinutes(10))
+				: ZonedDateTime.now(zone).plusDays(ThreadLocalRandom.current().nextInt(2, 5))
+					.withHour(22).withMinute(0).withSecond(0).withNano(0).toInstant();
 		var order = new InboundOrder("web-shop", "WS-" + number, pick(List.of(SalesChannel.WEB, SalesChannel.MOBILE_APP)),
 				new Customer("cus-demo-" + (number % 40), email(shopper, number), shopper.phone() + (number % 1000),
 						shopper.first() + " " + shopper.last(), shopper.locale(), zone, new Consents(true, true, false)),
@@ -203,9 +255,13 @@ final class DemoTraffic implements AutoCloseable {
 
 	private void fulfillByShopify(Placed order) {
 		var fulfillmentId = 4_000_000_000L + sequence.incrementAndGet();
+		var parcel = Parcel.ship(pick(CARRIERS), trackingNumber());
 		var payload = Map.of("id", fulfillmentId, "order_id", order.shopifyId(), "status", "success",
-				"tracking_company", pick(CARRIERS), "tracking_number", trackingNumber(), "line_items", List.of());
-		send(shopify("fulfillments/create", json(payload)), "shopify fulfillment " + order.shopifyId());
+				"tracking_company", parcel.carrier(), "tracking_number", parcel.trackingNumber(), "line_items", List.of());
+		var response = send(shopify("fulfillments/create", json(payload)), "shopify fulfillment " + order.shopifyId());
+		if (response != null && response.statusCode() < 300) {
+			inFlight.add(parcel);
+		}
 	}
 
 	private HttpRequest shopify(String topic, String body) {
@@ -294,6 +350,61 @@ final class DemoTraffic implements AutoCloseable {
 	}
 
 	private record Placed(String id, Long shopifyId) {
+	}
+
+	private record Scan(String status, String subStatus, String reason, String message) {
+	}
+
+	/** A parcel's journey: most arrive, some fail an attempt first, some are delayed, some stall. */
+	private static final class Parcel {
+
+		private static final Scan INFO = new Scan("InfoReceived", "InfoReceived_001", null, "Shipment information received");
+
+		private static final Scan TRANSIT = new Scan("InTransit", "InTransit_002", null, "Parcel sorted at depot");
+
+		private static final Scan OUT = new Scan("OutForDelivery", "OutForDelivery_001", null, "Out for delivery");
+
+		private static final Scan FAILED = new Scan("AttemptFail", "AttemptFail_001", null, "Nobody home");
+
+		private static final Scan DELAYED = new Scan("Exception", "Exception_005", "CARRIER_DELAY",
+				"Delayed at the sorting centre");
+
+		private static final Scan DELIVERED = new Scan("Delivered", "Delivered_001", null, "Delivered");
+
+		private final String carrier;
+
+		private final String trackingNumber;
+
+		private final List<Scan> journey;
+
+		private int next;
+
+		private Parcel(String carrier, String trackingNumber, List<Scan> journey) {
+			this.carrier = carrier;
+			this.trackingNumber = trackingNumber;
+			this.journey = journey;
+		}
+
+		static Parcel ship(String carrier, String trackingNumber) {
+			var roll = ThreadLocalRandom.current().nextInt(100);
+			var journey = roll < 8 ? List.of(INFO, TRANSIT, OUT, FAILED, OUT, DELIVERED)
+					: roll < 14 ? List.of(INFO, TRANSIT, DELAYED, TRANSIT, OUT, DELIVERED)
+							: roll < 20 ? List.of(INFO, TRANSIT) : List.of(INFO, TRANSIT, OUT, DELIVERED);
+			return new Parcel(carrier, trackingNumber, journey);
+		}
+
+		Scan next() {
+			return next < journey.size() ? journey.get(next++) : null;
+		}
+
+		String carrier() {
+			return carrier;
+		}
+
+		String trackingNumber() {
+			return trackingNumber;
+		}
+
 	}
 
 }
