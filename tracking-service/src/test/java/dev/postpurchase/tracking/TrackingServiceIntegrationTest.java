@@ -26,7 +26,9 @@ import dev.postpurchase.testkit.EnableTestInfrastructure;
 				"tracking.aftership.previous-webhook-secret=test-previous-secret",
 				"postpurchase.security.customer-links.keys[0].id=test-1",
 				"postpurchase.security.customer-links.keys[0].secret=test-link-key-0123456789abcdefghijkl",
-				"server.forward-headers-strategy=framework" })
+				"server.forward-headers-strategy=framework",
+				// tests run the checker themselves; the schedule would check other tests' parcels meanwhile
+				"tracking.exceptions.check-interval=1h", "tracking.exceptions.metrics-interval=1h" })
 @AutoConfigureWebTestClient
 @EnableTestInfrastructure
 @Import(TestClockConfiguration.class)

@@ -161,7 +161,12 @@ public class OutboxRelay implements SmartLifecycle {
 				entry.getString("payload"));
 		CloudEvents.addHeaders(record.headers(), entry.getString("eventId"), entry.getString("type"),
 				entry.getString("time"), entry.getString("key"), source);
-		return Mono.fromFuture(() -> kafka.send(record)).doOnSuccess(result -> published.increment()).then();
+		// continue off the producer's network thread: the next send may have to wait for topic metadata,
+		// which only that thread can fetch
+		return Mono.fromFuture(() -> kafka.send(record))
+			.publishOn(Schedulers.boundedElastic())
+			.doOnSuccess(result -> published.increment())
+			.then();
 	}
 
 	private Mono<Long> remove(String collection, Object id, List<String> eventIds) {

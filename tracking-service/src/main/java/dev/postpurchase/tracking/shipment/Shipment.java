@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -16,10 +18,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import dev.postpurchase.contracts.DeliveryPromise;
 import dev.postpurchase.contracts.Event;
+import dev.postpurchase.contracts.exception.DeliveryExceptionRaised;
+import dev.postpurchase.contracts.exception.DeliveryExceptionResolved;
+import dev.postpurchase.contracts.exception.DeliveryExceptionResolved.Resolution;
+import dev.postpurchase.contracts.exception.ExceptionKind;
+import dev.postpurchase.contracts.exception.Severity;
 import dev.postpurchase.contracts.order.SalesChannel;
 import dev.postpurchase.contracts.shipment.Checkpoint;
 import dev.postpurchase.contracts.shipment.DeliveryEstimateRevised;
 import dev.postpurchase.contracts.shipment.Direction;
+import dev.postpurchase.contracts.shipment.ExceptionReason;
 import dev.postpurchase.contracts.shipment.PromiseState;
 import dev.postpurchase.contracts.shipment.ShipmentDelivered;
 import dev.postpurchase.contracts.shipment.ShipmentRegistered;
@@ -32,6 +40,12 @@ import dev.postpurchase.kit.outbox.OutboxEntry;
  * carrier time order, the status derived from it ({@link StatusRules}), the promise state
  * ({@link PromiseRules}), and the events it still has to publish. No personal data: the order id
  * and the promise are all it knows of the customer.
+ * <p>
+ * Its delivery exceptions live here too, so raising or resolving one and the event announcing it are
+ * one single-document write guarded by the version: at most one open exception per kind, and two
+ * instances racing to raise the same one cannot both succeed. Exceptions from carrier events are
+ * decided in {@link #track}; time-driven ones ({@code tracking.exception}) through {@link #raise},
+ * which also keeps {@link #nextCheckAt()}, the earliest time a time rule could fire.
  */
 @Document("shipments")
 public class Shipment {
@@ -78,12 +92,35 @@ public class Shipment {
 
 	private final List<OutboxEntry> outbox;
 
-	@PersistenceCreator
+	/** Resolved exceptions kept for the record (open ones are always kept). */
+	static final int RESOLVED_KEPT = 50;
+
+	/** The automatic resolver's name in DeliveryExceptionResolved. */
+	public static final String RESOLVED_AUTOMATICALLY = "tracking-service";
+
+	private final List<DeliveryException> exceptions;
+
+	private Instant nextCheckAt;
+
 	Shipment(String id, Long version, String shipmentId, String orderId, String carrier, String trackingNumber,
 			Direction direction, String returnId, DeliveryPromise promise, SalesChannel salesChannel,
 			TrackingStatus status, String subStatus, PromiseState promiseState, Instant estimatedDelivery,
 			Instant deliveredAt, Instant lastCheckpointAt, Instant registeredAt, Instant updatedAt,
 			List<Checkpoint> checkpoints, List<OutboxEntry> outbox) {
+		this(id, version, shipmentId, orderId, carrier, trackingNumber, direction, returnId, promise, salesChannel,
+				status, subStatus, promiseState, estimatedDelivery, deliveredAt, lastCheckpointAt, registeredAt,
+				updatedAt, checkpoints, outbox, null, null);
+	}
+
+	@PersistenceCreator
+	Shipment(String id, Long version, String shipmentId, String orderId, String carrier, String trackingNumber,
+			Direction direction, String returnId, DeliveryPromise promise, SalesChannel salesChannel,
+			TrackingStatus status, String subStatus, PromiseState promiseState, Instant estimatedDelivery,
+			Instant deliveredAt, Instant lastCheckpointAt, Instant registeredAt, Instant updatedAt,
+			List<Checkpoint> checkpoints, List<OutboxEntry> outbox, List<DeliveryException> exceptions,
+			Instant nextCheckAt) {
+		this.exceptions = exceptions == null ? new ArrayList<>() : new ArrayList<>(exceptions);
+		this.nextCheckAt = nextCheckAt;
 		this.id = id;
 		this.version = version;
 		this.shipmentId = shipmentId;
@@ -132,11 +169,13 @@ public class Shipment {
 	boolean track(Checkpoint checkpoint, Instant estimate, Clock clock) {
 		var now = now(clock);
 		var changed = false;
+		var added = false;
 		if (checkpoint != null && !checkpoints.contains(checkpoint)) {
 			checkpoints.add(checkpoint);
 			checkpoints.sort(Comparator.comparing(Checkpoint::occurredAt));
 			lastCheckpointAt = checkpoints.get(checkpoints.size() - 1).occurredAt();
 			changed = true;
+			added = true;
 		}
 		var deciding = StatusRules.deciding(checkpoints);
 		var newStatus = deciding == null ? TrackingStatus.PENDING : deciding.status();
@@ -152,8 +191,12 @@ public class Shipment {
 		}
 		var previousStatus = status;
 		deliveredAt = newStatus == TrackingStatus.DELIVERED ? deciding.occurredAt() : null;
+		var decidedBy = added && checkpoint.equals(deciding) ? checkpoint : null;
+		if (added) {
+			resolveOnScan(checkpoint, decidedBy, now);
+		}
 		promiseState = deliveredAt != null ? PromiseRules.delivered(promise, deliveredAt)
-				: PromiseRules.open(promise, estimatedDelivery, false, now);
+				: PromiseRules.open(promise, estimatedDelivery, hasOpen(ExceptionKind.STALLED), now);
 		updatedAt = now;
 		if (newStatus != previousStatus) {
 			status = newStatus;
@@ -169,7 +212,193 @@ public class Shipment {
 			record(new DeliveryEstimateRevised(UUID.randomUUID(), orderId, now, shipmentId, carrier, previousEstimate,
 					estimatedDelivery, promise, promiseState));
 		}
+		if (decidedBy != null) {
+			raiseOnScan(decidedBy, now);
+		}
 		return true;
+	}
+
+	/**
+	 * What a new scan ends: any scan newer than the rest ends a stall or the wait for a first scan; a
+	 * scan that decides the status ends everything when delivered or returned to sender, and ends a
+	 * failed attempt, carrier exception or pickup wait when the parcel moves on.
+	 */
+	private void resolveOnScan(Checkpoint scan, Checkpoint decidedBy, Instant now) {
+		if (decidedBy != null) {
+			resolveOnStatus(decidedBy, now);
+		}
+		if (scan.occurredAt().equals(lastCheckpointAt)) {
+			resolveOpen(kind -> kind == ExceptionKind.STALLED || kind == ExceptionKind.NO_INFO,
+					Resolution.SCANS_RESUMED, now);
+		}
+	}
+
+	private void resolveOnStatus(Checkpoint decidedBy, Instant now) {
+		switch (decidedBy.status()) {
+			case DELIVERED -> resolveOpen(kind -> true, Resolution.DELIVERED, now);
+			case EXCEPTION -> {
+				if (decidedBy.reason() == ExceptionReason.RETURNED_TO_SENDER) {
+					resolveOpen(kind -> true, Resolution.RETURNED_TO_SENDER, now);
+				}
+			}
+			case ATTEMPT_FAIL, EXPIRED -> {
+			}
+			case AVAILABLE_FOR_PICKUP -> resolveOpen(
+					kind -> kind == ExceptionKind.FAILED_ATTEMPT || kind == ExceptionKind.CARRIER_EXCEPTION,
+					Resolution.SCANS_RESUMED, now);
+			default -> resolveOpen(kind -> kind == ExceptionKind.FAILED_ATTEMPT
+					|| kind == ExceptionKind.CARRIER_EXCEPTION || kind == ExceptionKind.PICKUP_EXPIRING,
+					Resolution.SCANS_RESUMED, now);
+		}
+	}
+
+	/** What a status-deciding scan raises: a failed attempt, a carrier exception, an expired tracker. */
+	private void raiseOnScan(Checkpoint decidedBy, Instant now) {
+		var code = decidedBy.subStatus() == null ? "" : " (" + decidedBy.subStatus() + ")";
+		switch (decidedBy.status()) {
+			case ATTEMPT_FAIL -> raise(ExceptionKind.FAILED_ATTEMPT, decidedBy.reason(), Severity.MEDIUM,
+					"Delivery attempt failed" + code, decidedBy.occurredAt(), now);
+			case EXCEPTION -> {
+				var reason = decidedBy.reason() == null ? ExceptionReason.OTHER : decidedBy.reason();
+				var severity = switch (reason) {
+					case LOST, DAMAGED, RETURNED_TO_SENDER -> Severity.HIGH;
+					default -> Severity.MEDIUM;
+				};
+				raise(ExceptionKind.CARRIER_EXCEPTION, reason, severity, "Carrier exception " + reason + code,
+						decidedBy.occurredAt(), now);
+			}
+			case EXPIRED -> raise(ExceptionKind.EXPIRED, null, Severity.MEDIUM,
+					"The tracker stopped tracking before delivery" + code, decidedBy.occurredAt(), now);
+			default -> {
+			}
+		}
+	}
+
+	/**
+	 * Raises an exception unless one of that kind is open, and publishes DeliveryExceptionRaised with
+	 * the promise state it leaves (a stall puts the promise at risk, a passed promise makes it late).
+	 *
+	 * @param since when the condition began (the scan, the last scan before a stall, the promise
+	 * passing): the time rules raise once per {@code since}
+	 * @return the raised exception, empty when one of that kind is already open
+	 */
+	public Optional<DeliveryException> raise(ExceptionKind kind, ExceptionReason reason, Severity severity,
+			String detail, Instant since, Clock clock) {
+		return raise(kind, reason, severity, detail, since, now(clock));
+	}
+
+	private Optional<DeliveryException> raise(ExceptionKind kind, ExceptionReason reason, Severity severity,
+			String detail, Instant since, Instant now) {
+		if (hasOpen(kind)) {
+			return Optional.empty();
+		}
+		var raised = new DeliveryException("exc_" + UUID.randomUUID().toString().replace("-", ""), kind, reason,
+				severity, detail, since, now, null, null, null, null);
+		exceptions.add(raised);
+		if (deliveredAt == null) {
+			promiseState = PromiseRules.open(promise, estimatedDelivery, hasOpen(ExceptionKind.STALLED), now);
+		}
+		updatedAt = now;
+		record(new DeliveryExceptionRaised(UUID.randomUUID(), orderId, now, raised.exceptionId(), shipmentId, carrier,
+				kind, reason, detail, promise, estimatedDelivery, severity, promiseState));
+		return Optional.of(raised);
+	}
+
+	/**
+	 * Resolves an open exception, publishing DeliveryExceptionResolved with who resolved it and how
+	 * long it was open.
+	 *
+	 * @return the resolved exception; empty when this shipment has no such open exception
+	 */
+	public Optional<DeliveryException> resolve(String exceptionId, Resolution resolution, String resolvedBy,
+			String note, Clock clock) {
+		var now = now(clock);
+		for (int i = 0; i < exceptions.size(); i++) {
+			var exception = exceptions.get(i);
+			if (exception.exceptionId().equals(exceptionId) && exception.isOpen()) {
+				var resolved = resolve(i, resolution, resolvedBy, note, now);
+				if (deliveredAt == null) {
+					promiseState = PromiseRules.open(promise, estimatedDelivery, hasOpen(ExceptionKind.STALLED), now);
+				}
+				trimHistory();
+				return Optional.of(resolved);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private void resolveOpen(Predicate<ExceptionKind> kinds, Resolution resolution, Instant now) {
+		for (int i = 0; i < exceptions.size(); i++) {
+			var exception = exceptions.get(i);
+			if (exception.isOpen() && kinds.test(exception.kind())) {
+				resolve(i, resolution, RESOLVED_AUTOMATICALLY, null, now);
+			}
+		}
+		trimHistory();
+	}
+
+	private DeliveryException resolve(int index, Resolution resolution, String resolvedBy, String note, Instant now) {
+		var open = exceptions.get(index);
+		var resolved = new DeliveryException(open.exceptionId(), open.kind(), open.reason(), open.severity(),
+				open.detail(), open.since(), open.raisedAt(), now, resolution, resolvedBy, note);
+		exceptions.set(index, resolved);
+		updatedAt = now;
+		var openSeconds = Math.max(0, java.time.Duration.between(open.raisedAt(), now).getSeconds());
+		record(new DeliveryExceptionResolved(UUID.randomUUID(), orderId, now, open.exceptionId(), shipmentId, carrier,
+				open.kind(), resolution, open.raisedAt(), openSeconds, resolvedBy));
+		return resolved;
+	}
+
+	/** Keeps the open exceptions and the latest {@value #RESOLVED_KEPT} resolved ones. */
+	private void trimHistory() {
+		var resolved = exceptions.stream().filter(exception -> !exception.isOpen()).count();
+		var iterator = exceptions.iterator();
+		while (resolved > RESOLVED_KEPT && iterator.hasNext()) {
+			if (!iterator.next().isOpen()) {
+				iterator.remove();
+				resolved--;
+			}
+		}
+	}
+
+	public boolean hasOpen(ExceptionKind kind) {
+		return exceptions.stream().anyMatch(exception -> exception.isOpen() && exception.kind() == kind);
+	}
+
+	/** An exception of this shipment by id, open or resolved. */
+	public Optional<DeliveryException> exception(String exceptionId) {
+		return exceptions.stream().filter(exception -> exception.exceptionId().equals(exceptionId)).findFirst();
+	}
+
+	/** Its exceptions, open and recently resolved, in the order they were raised. */
+	public List<DeliveryException> exceptions() {
+		return List.copyOf(exceptions);
+	}
+
+	/** The earliest time a time rule could raise an exception; null when none can (for example delivered). */
+	public Instant nextCheckAt() {
+		return nextCheckAt;
+	}
+
+	/** Set before every save by {@code tracking.exception}, which knows the time rules and their settings. */
+	public void scheduleNextCheck(Instant at) {
+		nextCheckAt = at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/**
+	 * A delivery exception of this shipment: open while {@code resolvedAt} is null.
+	 *
+	 * @param since when the condition began; the time rules raise once per kind and {@code since}
+	 * @param note an agent's note when an agent resolved it
+	 */
+	public record DeliveryException(String exceptionId, ExceptionKind kind, ExceptionReason reason, Severity severity,
+			String detail, Instant since, Instant raisedAt, Instant resolvedAt, Resolution resolution,
+			String resolvedBy, String note) {
+
+		public boolean isOpen() {
+			return resolvedAt == null;
+		}
+
 	}
 
 	private void record(Event event) {
