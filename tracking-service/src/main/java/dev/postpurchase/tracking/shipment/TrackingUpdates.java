@@ -94,7 +94,10 @@ public class TrackingUpdates {
 		java.time.Instant estimate;
 		try {
 			key = ShipmentKey.of(update.carrier(), update.trackingNumber());
-			checkpoint = checkpointOf(update);
+			// an estimate alone (a carrier revising its date before the first scan) is an update too
+			var estimateOnly = update.status() == null && update.checkpointTime() == null
+					&& update.estimatedDelivery() != null;
+			checkpoint = estimateOnly ? null : checkpointOf(update);
 			estimate = CarrierTime.parse("estimatedDelivery", update.estimatedDelivery(), update.location());
 		}
 		catch (IllegalArgumentException ex) {
