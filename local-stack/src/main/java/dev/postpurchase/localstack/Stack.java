@@ -93,6 +93,11 @@ final class Stack {
 		// in the environment, not on the command line: secrets, and the issuer so that every service trusts it
 		var properties = new LinkedHashMap<>(DevSecrets.asProperties(secrets));
 		properties.putAll(this.issuer.resourceServerProperties());
+		if (this.settings.demo()) {
+			// demo time runs fast: parcels the demo stops scanning show as stalled within minutes, not days
+			properties.put("tracking.exceptions.stall-after", "10m");
+			properties.put("tracking.exceptions.no-info-after", "10m");
+		}
 		var serviceUrls = new LinkedHashMap<String, URI>();
 		for (var service : Service.ALL) {
 			int port = service.port(this.environment);

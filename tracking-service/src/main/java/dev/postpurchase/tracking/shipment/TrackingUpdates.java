@@ -1,6 +1,7 @@
 package dev.postpurchase.tracking.shipment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -20,6 +21,7 @@ import dev.postpurchase.contracts.shipment.Checkpoint;
 import dev.postpurchase.contracts.shipment.ExceptionReason;
 import dev.postpurchase.contracts.shipment.TrackingStatus;
 import dev.postpurchase.kit.outbox.OutboxRelay;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,6 +50,8 @@ public class TrackingUpdates {
 
 	private final MeterRegistry meters;
 
+	private final DistributionSummary carrierDataLag;
+
 	TrackingUpdates(Shipments shipments, ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock,
 			MeterRegistry meters) {
 		this.shipments = shipments;
@@ -55,6 +59,13 @@ public class TrackingUpdates {
 		this.relay = relay;
 		this.clock = clock;
 		this.meters = meters;
+		this.carrierDataLag = DistributionSummary.builder("tracking.carrier.data.lag")
+			.description("Now minus the carrier time of each received checkpoint")
+			.baseUnit("seconds")
+			.publishPercentileHistogram()
+			.minimumExpectedValue(1.0)
+			.maximumExpectedValue(7.0 * 24 * 3600)
+			.register(meters);
 	}
 
 	/** What became of an update. */
@@ -104,6 +115,10 @@ public class TrackingUpdates {
 			return Mono.error(new InvalidTrackingUpdateException(ex.getMessage()));
 		}
 		meters.counter("tracking.updates.received", "via", via, "carrier", key.carrier()).increment();
+		if (checkpoint != null) {
+			// how far behind the carrier's own time our data is: a feed that falls behind shows here first
+			carrierDataLag.record(Duration.between(checkpoint.occurredAt(), clock.instant()).toMillis() / 1000.0);
+		}
 		return Mono.defer(() -> shipments.findById(key.id())
 			.flatMap(shipment -> shipment.track(checkpoint, estimate, clock)
 					? shipments.save(shipment).doOnNext(saved -> relay.wakeUp()).thenReturn(Outcome.APPLIED)
