@@ -170,7 +170,7 @@ public class Shipment {
 		var now = now(clock);
 		var changed = false;
 		var added = false;
-		if (checkpoint != null && !checkpoints.contains(checkpoint)) {
+		if (checkpoint != null && checkpoints.stream().noneMatch(known -> sameScan(known, checkpoint))) {
 			checkpoints.add(checkpoint);
 			checkpoints.sort(Comparator.comparing(Checkpoint::occurredAt));
 			lastCheckpointAt = checkpoints.get(checkpoints.size() - 1).occurredAt();
@@ -399,6 +399,15 @@ public class Shipment {
 			return resolvedAt == null;
 		}
 
+	}
+
+	/**
+	 * The same carrier scan, even when a feed later enriches it (a corrected location or message): the
+	 * carrier's time, status and sub-status identify a scan.
+	 */
+	private static boolean sameScan(Checkpoint known, Checkpoint candidate) {
+		return known.occurredAt().equals(candidate.occurredAt()) && known.status() == candidate.status()
+				&& Objects.equals(known.subStatus(), candidate.subStatus());
 	}
 
 	private void record(Event event) {

@@ -113,6 +113,10 @@ class ShipmentTrackingIntegrationTests {
 		var parcel = register();
 		var messy = new ArrayList<InboundTrackingUpdate>(cleanSequence(parcel));
 		messy.addAll(cleanSequence(parcel).subList(0, 3));
+		// the same scan again, enriched by the feed: still one scan
+		var transit = cleanSequence(parcel).get(1);
+		messy.add(new InboundTrackingUpdate(transit.carrier(), transit.trackingNumber(), transit.checkpointTime(),
+				transit.status(), transit.subStatus(), null, "Sorted at depot Utrecht", transit.location(), null));
 		Collections.shuffle(messy, new Random(42));
 		// in two batches, so some arrive after the delivery
 		send(messy.subList(0, 3));
