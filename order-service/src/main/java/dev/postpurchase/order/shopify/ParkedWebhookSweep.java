@@ -3,11 +3,9 @@ package dev.postpurchase.order.shopify;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
+import dev.postpurchase.kit.schedule.PeriodicTask;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,33 +15,20 @@ import reactor.core.publisher.Mono;
  * interval.) Passes never overlap; a failed pass is logged and the next one tries again.
  */
 @Component
-class ParkedWebhookSweep implements SmartLifecycle {
+class ParkedWebhookSweep extends PeriodicTask {
 
 	private static final Logger log = LoggerFactory.getLogger(ParkedWebhookSweep.class);
 
 	private final ShopifyParking parking;
 
-	private final ShopifySettings settings;
-
-	private volatile Disposable loop;
-
 	ParkedWebhookSweep(ShopifyParking parking, ShopifySettings settings) {
+		super(settings.sweepInterval(), "Sweep of parked Shopify webhooks failed, retrying on the next one");
 		this.parking = parking;
-		this.settings = settings;
 	}
 
 	@Override
-	public synchronized void start() {
-		if (loop != null) {
-			return;
-		}
-		loop = Flux.interval(settings.sweepInterval(), settings.sweepInterval())
-			.onBackpressureDrop()
-			.concatMap(tick -> sweepOnce().onErrorResume(ex -> {
-				log.warn("Sweep of parked Shopify webhooks failed, retrying on the next one: {}", ex.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
+	protected Mono<Long> runPass() {
+		return sweepOnce();
 	}
 
 	Mono<Long> sweepOnce() {
@@ -52,19 +37,6 @@ class ParkedWebhookSweep implements SmartLifecycle {
 				log.info("Sweep replayed {} parked Shopify webhooks", replayed);
 			}
 		});
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (loop != null) {
-			loop.dispose();
-			loop = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return loop != null;
 	}
 
 }

@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -23,8 +22,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
+import dev.postpurchase.kit.schedule.PeriodicTask;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,7 +38,7 @@ import reactor.core.publisher.Mono;
  * the service takes traffic and runs its own sweep; otherwise call {@link #createIndexes()} and
  * {@link #forgetExpired()} yourself. Pick a retention longer than the sender's retry window.
  */
-public class SeenDeliveries implements SmartInitializingSingleton, SmartLifecycle {
+public class SeenDeliveries extends PeriodicTask implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(SeenDeliveries.class);
 
@@ -59,10 +57,6 @@ public class SeenDeliveries implements SmartInitializingSingleton, SmartLifecycl
 
 	private final Duration retention;
 
-	private final Duration sweepInterval;
-
-	private volatile Disposable sweep;
-
 	/**
 	 * @param source the sender, a constant such as {@code shopify}
 	 * @param retention how long a delivery is remembered
@@ -70,6 +64,7 @@ public class SeenDeliveries implements SmartInitializingSingleton, SmartLifecycl
 	 */
 	public SeenDeliveries(ReactiveMongoTemplate mongo, Clock clock, String source, Duration retention,
 			Duration sweepInterval) {
+		super(sweepInterval, "Sweep of expired " + source + " deliveries failed, retrying on the next one");
 		this.mongo = Objects.requireNonNull(mongo, "mongo");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		if (source == null || source.isBlank() || source.contains(":")) {
@@ -81,7 +76,6 @@ public class SeenDeliveries implements SmartInitializingSingleton, SmartLifecycl
 		}
 		this.source = source;
 		this.retention = retention;
-		this.sweepInterval = sweepInterval;
 	}
 
 	public String source() {
@@ -147,30 +141,8 @@ public class SeenDeliveries implements SmartInitializingSingleton, SmartLifecycl
 	}
 
 	@Override
-	public synchronized void start() {
-		if (sweep != null) {
-			return;
-		}
-		sweep = Flux.interval(sweepInterval, sweepInterval)
-			.onBackpressureDrop()
-			.concatMap(tick -> forgetExpired().onErrorResume(ex -> {
-				log.warn("Sweep of expired {} deliveries failed, retrying on the next one: {}", source, ex.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (sweep != null) {
-			sweep.dispose();
-			sweep = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return sweep != null;
+	protected Mono<Long> runPass() {
+		return forgetExpired();
 	}
 
 	private String key(String deliveryId) {

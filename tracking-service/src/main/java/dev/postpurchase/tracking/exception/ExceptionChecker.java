@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -18,14 +17,12 @@ import org.springframework.stereotype.Component;
 
 import dev.postpurchase.contracts.exception.ExceptionKind;
 import dev.postpurchase.kit.outbox.OutboxRelay;
+import dev.postpurchase.kit.schedule.PeriodicTask;
 import dev.postpurchase.tracking.shipment.Shipment;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -36,7 +33,7 @@ import reactor.util.retry.Retry;
  * lock, read the document again and find the exception already open.
  */
 @Component
-public class ExceptionChecker implements SmartLifecycle {
+public class ExceptionChecker extends PeriodicTask {
 
 	private static final Logger log = LoggerFactory.getLogger(ExceptionChecker.class);
 
@@ -59,10 +56,9 @@ public class ExceptionChecker implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
-	private volatile Disposable loop;
-
 	ExceptionChecker(ReactiveMongoTemplate mongo, TimeRules rules, ExceptionSettings settings, OutboxRelay relay,
 			Clock clock, MeterRegistry meters) {
+		super(settings.checkInterval(), "Exception check failed, retrying on the next run");
 		this.mongo = mongo;
 		this.rules = rules;
 		this.settings = settings;
@@ -128,33 +124,16 @@ public class ExceptionChecker implements SmartLifecycle {
 	}
 
 	@Override
+	protected Mono<Run> runPass() {
+		return runOnce();
+	}
+
+	@Override
 	public synchronized void start() {
-		if (loop != null) {
-			return;
+		if (!isRunning()) {
+			super.start();
+			log.info("Exception checker started (every {})", settings.checkInterval());
 		}
-		var interval = settings.checkInterval();
-		loop = Flux.interval(interval, interval)
-			.onBackpressureDrop()
-			.concatMap(tick -> runOnce().onErrorResume(ex -> {
-				log.warn("Exception check failed, retrying on the next run: {}", ex.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribeOn(Schedulers.boundedElastic())
-			.subscribe();
-		log.info("Exception checker started (every {})", interval);
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (loop != null) {
-			loop.dispose();
-			loop = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return loop != null;
 	}
 
 }

@@ -3,22 +3,16 @@ package dev.postpurchase.tracking.exception;
 import java.util.List;
 
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
+import dev.postpurchase.kit.schedule.PeriodicTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Gauges ops steer by, counted every {@code metrics-interval} by grouping queries rather than on
@@ -27,13 +21,9 @@ import reactor.core.scheduler.Schedulers;
  * kind. Tags come from enums and normalized carrier ids only.
  */
 @Component
-class ExceptionMetrics implements SmartLifecycle {
-
-	private static final Logger log = LoggerFactory.getLogger(ExceptionMetrics.class);
+class ExceptionMetrics extends PeriodicTask {
 
 	private final ReactiveMongoTemplate mongo;
-
-	private final ExceptionSettings settings;
 
 	private final MultiGauge shipments;
 
@@ -41,11 +31,9 @@ class ExceptionMetrics implements SmartLifecycle {
 
 	private final MultiGauge openExceptions;
 
-	private volatile Disposable loop;
-
 	ExceptionMetrics(ReactiveMongoTemplate mongo, ExceptionSettings settings, MeterRegistry meters) {
+		super(settings.metricsInterval(), "Counting shipments for the metrics failed");
 		this.mongo = mongo;
-		this.settings = settings;
 		this.shipments = MultiGauge.builder("tracking.shipments").description("Shipments by status and carrier")
 			.register(meters);
 		this.promises = MultiGauge.builder("tracking.shipments.promise")
@@ -91,30 +79,8 @@ class ExceptionMetrics implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (loop == null) {
-			loop = Flux.interval(settings.metricsInterval(), settings.metricsInterval())
-				.onBackpressureDrop()
-				.concatMap(tick -> refresh().onErrorResume(ex -> {
-					log.warn("Counting shipments for the metrics failed: {}", ex.toString());
-					return Mono.empty();
-				}), 1)
-				.subscribeOn(Schedulers.boundedElastic())
-				.subscribe();
-		}
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (loop != null) {
-			loop.dispose();
-			loop = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return loop != null;
+	protected Mono<Void> runPass() {
+		return refresh();
 	}
 
 }
