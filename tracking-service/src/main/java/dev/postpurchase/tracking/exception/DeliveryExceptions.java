@@ -1,11 +1,7 @@
 package dev.postpurchase.tracking.exception;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -25,6 +21,8 @@ import dev.postpurchase.contracts.exception.ExceptionKind;
 import dev.postpurchase.contracts.shipment.PromiseState;
 import dev.postpurchase.contracts.shipment.TrackingStatus;
 import dev.postpurchase.kit.outbox.OutboxRelay;
+import dev.postpurchase.kit.web.CursorPage;
+import dev.postpurchase.kit.web.CursorPage.Cursor;
 import dev.postpurchase.kit.web.Problems;
 import dev.postpurchase.tracking.shipment.Shipment;
 import dev.postpurchase.tracking.shipment.Shipment.DeliveryException;
@@ -100,16 +98,11 @@ public class DeliveryExceptions {
 			});
 	}
 
-	/** One page of exceptions, newest raised first; {@code nextCursor} is null on the last page. */
-	public record Page(List<Listed> items, String nextCursor) {
-
-	}
-
 	/**
 	 * Open or resolved exceptions, optionally of one kind and carrier, newest first. A cursor marks
 	 * the last exception seen, so pages stay stable while new ones are raised.
 	 */
-	public Mono<Page> find(boolean open, ExceptionKind kind, String carrier, String cursor, int limit) {
+	public Mono<CursorPage<Listed>> find(boolean open, ExceptionKind kind, String carrier, String cursor, int limit) {
 		var element = new ArrayList<Criteria>();
 		element.add(open ? Criteria.where("resolvedAt").is(null) : Criteria.where("resolvedAt").ne(null));
 		if (kind != null) {
@@ -127,21 +120,18 @@ public class DeliveryExceptions {
 		}
 		if (cursor != null) {
 			var after = Cursor.parse(cursor);
-			unwound.add(new Criteria().orOperator(Criteria.where("exceptions.raisedAt").lt(after.raisedAt()),
-					Criteria.where("exceptions.raisedAt").is(after.raisedAt()).and("exceptions.exceptionId")
-						.lt(after.exceptionId())));
+			unwound.add(new Criteria().orOperator(Criteria.where("exceptions.raisedAt").lt(after.at()),
+					Criteria.where("exceptions.raisedAt").is(after.at()).and("exceptions.exceptionId").lt(after.id())));
 		}
 		var aggregation = Aggregation.newAggregation(Aggregation.match(shipment), Aggregation.unwind("exceptions"),
 				Aggregation.match(new Criteria().andOperator(unwound)),
 				Aggregation.sort(Sort.by(Sort.Order.desc("exceptions.raisedAt"), Sort.Order.desc("exceptions.exceptionId"))),
 				Aggregation.limit(limit + 1L));
-		return mongo.aggregate(aggregation, "shipments", Row.class).collectList().map(found -> {
-			var more = found.size() > limit;
-			var rows = more ? found.subList(0, limit) : found;
-			var items = rows.stream().map(Row::listed).toList();
-			var last = items.isEmpty() ? null : items.get(items.size() - 1).exception();
-			return new Page(items, more ? new Cursor(last.raisedAt(), last.exceptionId()).encode() : null);
-		});
+		return mongo.aggregate(aggregation, "shipments", Row.class)
+			.map(Row::listed)
+			.collectList()
+			.map(found -> CursorPage.of(found, limit,
+					last -> new Cursor(last.exception().raisedAt(), last.exception().exceptionId())));
 	}
 
 	/** A shipment unwound to one of its exceptions. */
@@ -150,27 +140,6 @@ public class DeliveryExceptions {
 
 		Listed listed() {
 			return new Listed(shipmentId, orderId, carrier, trackingNumber, status, promiseState, exceptions);
-		}
-
-	}
-
-	record Cursor(Instant raisedAt, String exceptionId) {
-
-		String encode() {
-			var text = raisedAt.toEpochMilli() + "|" + exceptionId;
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-		}
-
-		static Cursor parse(String cursor) {
-			try {
-				var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-				var separator = text.indexOf('|');
-				return new Cursor(Instant.ofEpochMilli(Long.parseLong(text.substring(0, separator))),
-						text.substring(separator + 1));
-			}
-			catch (RuntimeException ex) {
-				throw Problems.badRequest("cursor: not a cursor returned by this API");
-			}
 		}
 
 	}

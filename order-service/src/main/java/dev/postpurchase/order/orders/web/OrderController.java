@@ -23,6 +23,7 @@ import dev.postpurchase.order.orders.OrderId;
 import dev.postpurchase.order.orders.OrderManagement;
 import dev.postpurchase.order.orders.OrderQueries;
 import dev.postpurchase.order.orders.OrderStatus;
+import dev.postpurchase.kit.web.CursorPage;
 import dev.postpurchase.kit.web.Problems;
 import reactor.core.publisher.Mono;
 
@@ -62,7 +63,7 @@ class OrderController {
 	}
 
 	@GetMapping
-	Mono<OrderQueries.Page<OrderView>> orders(@RequestParam(required = false) String customerId,
+	Mono<CursorPage<OrderView>> orders(@RequestParam(required = false) String customerId,
 			@RequestParam(required = false) OrderStatus status, @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "20") int limit) {
 		if (customerId == null && status == null) {
