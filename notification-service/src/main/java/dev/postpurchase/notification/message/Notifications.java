@@ -1,0 +1,153 @@
+package dev.postpurchase.notification.message;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Sort.Direction;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import dev.postpurchase.contracts.Event;
+import dev.postpurchase.contracts.notification.NotificationSuppressed;
+import dev.postpurchase.kit.idempotency.AppliedEvents;
+import dev.postpurchase.kit.outbox.OutboxEntry;
+import dev.postpurchase.kit.outbox.OutboxRelay;
+import dev.postpurchase.notification.message.Notification.Status;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The ledger. Every change of an entry and the event announcing it are one single-document write
+ * (the entry's outbox), and every change of a PENDING entry is conditional on it still being
+ * PENDING, so two instances, or a retry and a redelivery, never both send a message.
+ */
+@Component
+public class Notifications implements SmartInitializingSingleton {
+
+	static final String COLLECTION = "notifications";
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final OutboxRelay relay;
+
+	private final Clock clock;
+
+	Notifications(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
+		this.mongo = mongo;
+		this.relay = relay;
+		this.clock = clock;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		var index = mongo.indexOps(COLLECTION);
+		Flux.concat(index.createIndex(new Index().named("order").on("orderId", Direction.ASC).on("createdAt", Direction.ASC)),
+				index.createIndex(new Index().named("due").on("status", Direction.ASC).on("nextAttemptAt", Direction.ASC)))
+			.blockLast();
+	}
+
+	/**
+	 * Inserts a new entry: the claim. Emits {@code true} when this call claimed it, {@code false}
+	 * when the entry already existed.
+	 */
+	Mono<Boolean> claim(Notification entry) {
+		return mongo.insert(entry, COLLECTION)
+			.map(inserted -> true)
+			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(false))
+			.doOnNext(claimed -> wakeRelayIf(claimed && !entry.outbox().isEmpty()));
+	}
+
+	/**
+	 * Records that another event asked for an entry that exists, once per event: publishes the
+	 * suppression as a DUPLICATE. A redelivery of the event that made the entry does nothing.
+	 */
+	Mono<Boolean> duplicate(String id, UUID eventId, NotificationSuppressed suppressed) {
+		var query = Query.query(Criteria.where("_id").is(id).andOperator(AppliedEvents.notApplied(eventId)));
+		var update = AppliedEvents.markApplied(new Update(), eventId)
+			.push(OutboxEntry.FIELD, OutboxEntry.of(suppressed))
+			.set("updatedAt", clock.instant());
+		return mongo.updateFirst(query, update, COLLECTION)
+			.map(result -> result.getModifiedCount() > 0)
+			.doOnNext(this::wakeRelayIf);
+	}
+
+	/** Marks a PENDING entry SENT and publishes the event; {@code false} when it was not PENDING. */
+	Mono<Boolean> sent(String id, String template, String locale, String providerMessageId, Event sent) {
+		var update = new Update().set("status", Status.SENT)
+			.set("template", template)
+			.set("locale", locale)
+			.set("providerMessageId", providerMessageId)
+			.set("sentAt", clock.instant())
+			.set("updatedAt", clock.instant())
+			.unset("nextAttemptAt")
+			.push(OutboxEntry.FIELD, OutboxEntry.of(sent));
+		return whilePending(id, update);
+	}
+
+	/** Keeps a PENDING entry for a retry at {@code retryAt}. */
+	Mono<Boolean> failedAttempt(String id, String error, Instant retryAt) {
+		return whilePending(id, new Update().set("lastError", error).set("nextAttemptAt", retryAt).set("updatedAt",
+				clock.instant()));
+	}
+
+	/** Ends a PENDING entry (FAILED or SUPPRESSED) and publishes why. */
+	Mono<Boolean> end(String id, Status status, NotificationSuppressed.Reason reason, Event event) {
+		var update = new Update().set("status", status)
+			.set("updatedAt", clock.instant())
+			.unset("nextAttemptAt")
+			.push(OutboxEntry.FIELD, OutboxEntry.of(event));
+		if (reason != null) {
+			update.set("reason", reason);
+		}
+		return whilePending(id, update);
+	}
+
+	/**
+	 * Takes a PENDING entry that is due for an attempt: moves its next attempt a lease ahead and
+	 * counts the attempt, atomically, so no one else takes it meanwhile. Empty when not due.
+	 */
+	Mono<Notification> takeDue(String id, Instant leaseUntil) {
+		var now = clock.instant();
+		var query = Query.query(Criteria.where("_id").is(id).and("status").is(Status.PENDING).and("nextAttemptAt").lte(now));
+		var update = new Update().set("nextAttemptAt", leaseUntil).inc("attempts", 1).set("updatedAt", now);
+		return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Notification.class,
+				COLLECTION);
+	}
+
+	/** The ids of PENDING entries due for an attempt, oldest first. */
+	Flux<String> due(int limit) {
+		var query = Query.query(Criteria.where("status").is(Status.PENDING).and("nextAttemptAt").lte(clock.instant()))
+			.with(Sort.by("nextAttemptAt"))
+			.limit(limit);
+		return mongo.find(query, Notification.class, COLLECTION).map(Notification::id);
+	}
+
+	/** The entries of an order, oldest first. */
+	public Flux<Notification> ofOrder(String orderId) {
+		return mongo.find(Query.query(Criteria.where("orderId").is(orderId)).with(Sort.by("createdAt", "_id")),
+				Notification.class, COLLECTION);
+	}
+
+	private Mono<Boolean> whilePending(String id, Update update) {
+		var query = Query.query(Criteria.where("_id").is(id).and("status").is(Status.PENDING));
+		return mongo.updateFirst(query, update, COLLECTION)
+			.map(result -> result.getModifiedCount() > 0)
+			.doOnNext(this::wakeRelayIf);
+	}
+
+	private void wakeRelayIf(boolean changed) {
+		if (changed) {
+			relay.wakeUp();
+		}
+	}
+
+}

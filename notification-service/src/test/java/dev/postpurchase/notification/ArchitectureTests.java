@@ -1,0 +1,19 @@
+package dev.postpurchase.notification;
+
+import org.junit.jupiter.api.Test;
+
+import dev.postpurchase.testkit.ArchitectureRules;
+
+/** The package boundaries of notification-service. */
+class ArchitectureTests {
+
+	@Test
+	void featuresKeepTheirBoundaries() {
+		ArchitectureRules.of("dev.postpurchase.notification")
+			.modelKnowsNothingOf("recipient", "message", "inbound")
+			.modelKnowsNothingOf("message", "inbound")
+			.webIsAnEdge()
+			.modelDoesNotTalkToKafka("recipient", "message");
+	}
+
+}

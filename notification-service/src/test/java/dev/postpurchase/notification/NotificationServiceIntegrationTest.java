@@ -1,0 +1,38 @@
+package dev.postpurchase.notification;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+
+import dev.postpurchase.testkit.EnableTestInfrastructure;
+
+/**
+ * notification-service on the test infrastructure and the JVM-wide {@link SmtpServer}, on a random
+ * port, with a clock tests move by hand. Every integration test of the service uses this one
+ * configuration, so they all share one Spring context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { NotificationServiceApplication.CONFIG_NAME,
+				"postpurchase.security.customer-links.keys[0].id=test-1",
+				"postpurchase.security.customer-links.keys[0].secret=test-link-key-0123456789abcdefghijkl",
+				"postpurchase.links.base-url=https://shop.example.test",
+				// the test SMTP server (standing for an external one) logs each recipient it creates at INFO
+				"logging.level.com.icegreen.greenmail=WARN",
+				// tests run retries themselves
+				"notifications.retry.interval=1h" })
+@AutoConfigureWebTestClient
+@EnableTestInfrastructure
+@Import({ TestClockConfiguration.class, SmtpServerConfiguration.class })
+public @interface NotificationServiceIntegrationTest {
+
+}
