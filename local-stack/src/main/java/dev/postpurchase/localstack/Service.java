@@ -17,7 +17,9 @@ record Service(String name, int defaultPort, String mainClass) {
 	/** Every service of the platform; adding one is one line. */
 	static final List<Service> ALL = List.of(
 			new Service("order-service", 8081, "dev.postpurchase.order.OrderServiceApplication"),
-			new Service("tracking-service", 8082, "dev.postpurchase.tracking.TrackingServiceApplication"));
+			new Service("tracking-service", 8082, "dev.postpurchase.tracking.TrackingServiceApplication"),
+			new Service("notification-service", 8083,
+					"dev.postpurchase.notification.NotificationServiceApplication"));
 
 	static Optional<Service> named(String name) {
 		return ALL.stream().filter(service -> service.name().equals(name)).findFirst();

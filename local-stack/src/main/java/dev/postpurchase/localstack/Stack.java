@@ -57,6 +57,8 @@ final class Stack {
 
 	private DevIssuer issuer;
 
+	private MailCapture mail;
+
 	private DemoTraffic demo;
 
 	private boolean stopping;
@@ -87,12 +89,20 @@ final class Stack {
 		log.info("MongoDB-compatible server on {} ({})", this.mongo.connectionString(), mongoStorage());
 		this.kafka.start();
 		log.info("Kafka broker on {} (data in {})", this.kafka.bootstrapServers(), this.settings.kafkaDir());
+		int smtpPort = Settings.port(this.environment, "SMTP_PORT", 3025);
+		int simulatorsPort = Settings.port(this.environment, "SIMULATORS_PORT", 8089);
+		synchronized (this) {
+			this.mail = new MailCapture(smtpPort, simulatorsPort);
+		}
+		this.mail.start();
+		log.info("SMTP server on localhost:{}; received mail at http://localhost:{}/mail", smtpPort, simulatorsPort);
 
 		var launcher = Launcher.current();
 		var java = ServiceCommand.currentJava();
 		// in the environment, not on the command line: secrets, and the issuer so that every service trusts it
 		var properties = new LinkedHashMap<>(DevSecrets.asProperties(secrets));
 		properties.putAll(this.issuer.resourceServerProperties());
+		properties.put("spring.mail.port", String.valueOf(smtpPort));
 		if (this.settings.demo()) {
 			// demo time runs fast: parcels the demo stops scanning show as stalled within minutes, not days
 			properties.put("tracking.exceptions.stall-after", "10m");
@@ -141,6 +151,9 @@ final class Stack {
 			stopServices();
 			if (this.issuer != null) {
 				this.issuer.stop();
+			}
+			if (this.mail != null) {
+				this.mail.close();
 			}
 			if (this.kafka != null) {
 				this.kafka.stop();

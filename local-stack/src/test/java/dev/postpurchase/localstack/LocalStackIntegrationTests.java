@@ -45,12 +45,14 @@ class LocalStackIntegrationTests {
 
 	@Test
 	void startsThePlatformTakesAnOrderWithAPlatformTokenAndStopsEveryServiceJvm() throws Exception {
-		var ports = freePorts(3 + Service.ALL.size());
+		var ports = freePorts(5 + Service.ALL.size());
 		int kafkaPort = ports[0];
+		int simulatorsPort = ports[4];
 		var environment = new java.util.HashMap<String, String>(Map.of("KAFKA_PORT", String.valueOf(kafkaPort),
-				"MONGO_PORT", String.valueOf(ports[1]), "ISSUER_PORT", String.valueOf(ports[2])));
+				"MONGO_PORT", String.valueOf(ports[1]), "ISSUER_PORT", String.valueOf(ports[2]), "SMTP_PORT",
+				String.valueOf(ports[3]), "SIMULATORS_PORT", String.valueOf(simulatorsPort)));
 		for (int i = 0; i < Service.ALL.size(); i++) {
-			environment.put(Service.ALL.get(i).portVariable(), String.valueOf(ports[3 + i]));
+			environment.put(Service.ALL.get(i).portVariable(), String.valueOf(ports[5 + i]));
 		}
 		int orderServicePort = Integer.parseInt(environment.get("ORDER_SERVICE_PORT"));
 		var settings = Settings.from(List.of("--in-memory"), environment, this.workingDirectory);
@@ -90,6 +92,10 @@ class LocalStackIntegrationTests {
 						+ System.nanoTime() + "\"}"))
 				.build());
 			assertThat(shipped.statusCode()).as(shipped.body()).isEqualTo(201);
+			// the order confirmation reached the captured inbox (notification-service over SMTP)
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + simulatorsPort + "/mail")).build()).body())
+				.contains(orderId));
 			new KafkaTopics("localhost:" + kafkaPort).read("shipment.events",
 					record -> orderId.equals(record.key()) && "dev.postpurchase.shipment.registered.v1"
 						.equals(KafkaTopics.header(record, "ce_type")), 1, Duration.ofSeconds(30));
