@@ -69,13 +69,13 @@ class CarrierEventExceptionIntegrationTests {
 
 		// a minute before the warning: nothing yet, however often the checker runs
 		clock.advance(Duration.between(clock.instant(), warnFrom).minus(Duration.ofMinutes(1)));
-		drain();
+		Parcels.drain(checker);
 		assertThat(parcels.exceptions(parcel, ExceptionKind.PICKUP_EXPIRING)).isEmpty();
 
 		// within pickup-warn-before of the hold's end
 		clock.advance(Duration.ofMinutes(2));
-		awaitOpen(parcel, ExceptionKind.PICKUP_EXPIRING);
-		runTwice();
+		parcels.awaitOpen(checker, parcel, ExceptionKind.PICKUP_EXPIRING);
+		Parcels.runTwice(checker);
 		assertThat(parcels.exceptions(parcel, ExceptionKind.PICKUP_EXPIRING)).singleElement()
 			.satisfies(exception -> {
 				assertThat(exception.severity()).isEqualTo(Severity.MEDIUM);
@@ -144,24 +144,6 @@ class CarrierEventExceptionIntegrationTests {
 		assertThat(parcels.shipment(parcel).status()).isEqualTo(TrackingStatus.EXCEPTION);
 		assertThat(parcels.exceptions(parcel, ExceptionKind.CARRIER_EXCEPTION)).singleElement()
 			.satisfies(exception -> assertThat(exception.isOpen()).isTrue());
-	}
-
-	/** Runs the checker until it has raised the parcel's exception (other tests' shipments may be due too). */
-	private void awaitOpen(Parcel parcel, ExceptionKind kind) {
-		await().atMost(Parcels.TIMEOUT).untilAsserted(() -> {
-			checker.runOnce().block();
-			assertThat(parcels.exceptions(parcel, kind)).anyMatch(exception -> exception.isOpen());
-		});
-	}
-
-	/** Runs the checker until nothing is due. */
-	private void drain() {
-		await().atMost(Parcels.TIMEOUT).until(() -> checker.runOnce().block().checked().isEmpty());
-	}
-
-	private void runTwice() {
-		checker.runOnce().block();
-		checker.runOnce().block();
 	}
 
 }

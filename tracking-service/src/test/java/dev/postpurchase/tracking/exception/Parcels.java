@@ -1,5 +1,8 @@
 package dev.postpurchase.tracking.exception;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -51,6 +54,25 @@ final class Parcels {
 			return carrier + ":" + trackingNumber;
 		}
 
+	}
+
+	/** Runs the checker until it has raised the parcel's exception (other tests' shipments may be due too). */
+	void awaitOpen(ExceptionChecker checker, Parcel parcel, ExceptionKind kind) {
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			checker.runOnce().block();
+			assertThat(exceptions(parcel, kind)).anyMatch(exception -> exception.isOpen());
+		});
+	}
+
+	/** Runs the checker until nothing is due. */
+	static void drain(ExceptionChecker checker) {
+		await().atMost(TIMEOUT).until(() -> checker.runOnce().block().checked().isEmpty());
+	}
+
+	/** Two more checker runs: what is raised once must stay raised once. */
+	static void runTwice(ExceptionChecker checker) {
+		checker.runOnce().block();
+		checker.runOnce().block();
 	}
 
 	/** A parcel of a carrier of its own, so listing by carrier finds only it. */

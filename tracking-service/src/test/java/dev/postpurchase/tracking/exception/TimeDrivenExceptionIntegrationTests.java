@@ -63,8 +63,8 @@ class TimeDrivenExceptionIntegrationTests {
 		assertThat(parcels.exceptions(parcel, ExceptionKind.LATE)).isEmpty();
 
 		clock.advance(Duration.ofHours(2));
-		awaitOpen(parcel, ExceptionKind.LATE);
-		runTwice();
+		parcels.awaitOpen(checker, parcel, ExceptionKind.LATE);
+		Parcels.runTwice(checker);
 		var late = parcels.exceptions(parcel, ExceptionKind.LATE);
 		assertThat(late).singleElement().satisfies(exception -> assertThat(exception.severity()).isEqualTo(Severity.HIGH));
 		assertThat(parcels.shipment(parcel).promiseState()).isEqualTo(PromiseState.LATE);
@@ -85,13 +85,13 @@ class TimeDrivenExceptionIntegrationTests {
 		parcels.scan(parcel, friday.toInstant(), TrackingStatus.IN_TRANSIT, null);
 
 		clock.set(friday.plusDays(3).plusMinutes(30).toInstant()); // Monday 18:30: 30 business hours
-		drain();
+		Parcels.drain(checker);
 		assertThat(parcels.exceptions(parcel, ExceptionKind.STALLED)).isEmpty();
 		assertThat(parcels.shipment(parcel).promiseState()).isEqualTo(PromiseState.ON_TRACK);
 
 		clock.set(friday.plusDays(4).plusMinutes(30).toInstant()); // Tuesday 18:30: 48.5 business hours
-		awaitOpen(parcel, ExceptionKind.STALLED);
-		runTwice();
+		parcels.awaitOpen(checker, parcel, ExceptionKind.STALLED);
+		Parcels.runTwice(checker);
 		assertThat(parcels.exceptions(parcel, ExceptionKind.STALLED)).singleElement()
 			.satisfies(exception -> assertThat(exception.severity()).isEqualTo(Severity.MEDIUM));
 		assertThat(parcels.shipment(parcel).promiseState()).isEqualTo(PromiseState.AT_RISK);
@@ -105,12 +105,12 @@ class TimeDrivenExceptionIntegrationTests {
 	void noFirstScanRaisesNoInfoOnceAndDeliveryResolvesIt() {
 		var parcel = parcels.register(null, null);
 		clock.advance(Duration.ofDays(2));
-		drain();
+		Parcels.drain(checker);
 		assertThat(parcels.exceptions(parcel, ExceptionKind.NO_INFO)).isEmpty();
 
 		clock.advance(Duration.ofDays(1).plusMinutes(1));
-		awaitOpen(parcel, ExceptionKind.NO_INFO);
-		runTwice();
+		parcels.awaitOpen(checker, parcel, ExceptionKind.NO_INFO);
+		Parcels.runTwice(checker);
 		assertThat(parcels.exceptions(parcel, ExceptionKind.NO_INFO)).singleElement()
 			.satisfies(exception -> assertThat(exception.severity()).isEqualTo(Severity.LOW));
 
@@ -128,7 +128,7 @@ class TimeDrivenExceptionIntegrationTests {
 		// the carrier sends the same scan again, and an older one late
 		parcels.scan(parcel, now.minus(Duration.ofHours(1)), TrackingStatus.ATTEMPT_FAIL, null);
 		parcels.scan(parcel, now.minus(Duration.ofHours(5)), TrackingStatus.IN_TRANSIT, null);
-		runTwice();
+		Parcels.runTwice(checker);
 		assertThat(parcels.exceptions(parcel, ExceptionKind.FAILED_ATTEMPT)).singleElement()
 			.satisfies(exception -> assertThat(exception.isOpen()).isTrue());
 
@@ -146,7 +146,7 @@ class TimeDrivenExceptionIntegrationTests {
 			.satisfies(exception -> assertThat(exception.reason())
 				.isEqualTo(dev.postpurchase.contracts.shipment.ExceptionReason.CUSTOMS));
 		clock.advance(Duration.ofDays(6)); // at least 48 business hours in any week
-		awaitOpen(parcel, ExceptionKind.STALLED);
+		parcels.awaitOpen(checker, parcel, ExceptionKind.STALLED);
 
 		parcels.scan(parcel, clock.instant(), TrackingStatus.IN_TRANSIT, null);
 		assertThat(parcels.awaitResolved(parcel, ExceptionKind.STALLED).resolution()).isEqualTo(Resolution.SCANS_RESUMED);
@@ -169,24 +169,6 @@ class TimeDrivenExceptionIntegrationTests {
 		});
 		assertThat(parcels.resolved(parcel)).singleElement();
 		assertThat(parcels.shipment(parcel).exceptions()).noneMatch(exception -> exception.isOpen());
-	}
-
-	/** Runs the checker until it has raised the parcel's exception (other tests' shipments may be due too). */
-	private void awaitOpen(Parcel parcel, ExceptionKind kind) {
-		await().atMost(Parcels.TIMEOUT).untilAsserted(() -> {
-			checker.runOnce().block();
-			assertThat(parcels.exceptions(parcel, kind)).anyMatch(exception -> exception.isOpen());
-		});
-	}
-
-	/** Runs the checker until nothing is due. */
-	private void drain() {
-		await().atMost(Parcels.TIMEOUT).until(() -> checker.runOnce().block().checked().isEmpty());
-	}
-
-	private void runTwice() {
-		checker.runOnce().block();
-		checker.runOnce().block();
 	}
 
 }
