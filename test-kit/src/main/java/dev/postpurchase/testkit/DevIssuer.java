@@ -53,7 +53,7 @@ import com.sun.net.httpserver.HttpServer;
  * {@code SCOPE_<scope>} authorities. Only for development: anyone who can read the key file can mint
  * any token.
  */
-public final class DevIssuer implements AutoCloseable {
+public final class DevIssuer extends LocalServer<HttpServer> {
 
 	/** The audience of every token, and the one the services require. */
 	public static final String AUDIENCE = "post-purchase-ops";
@@ -76,8 +76,6 @@ public final class DevIssuer implements AutoCloseable {
 	private final byte[] jwkSet;
 
 	private RSAKey foreignKey;
-
-	private HttpServer server;
 
 	private DevIssuer(RSAKey key, int port) {
 		this.key = key;
@@ -105,16 +103,14 @@ public final class DevIssuer implements AutoCloseable {
 		return new DevIssuer(Files.exists(keyFile) ? readKey(keyFile) : writeKey(keyFile, generateKey()), port);
 	}
 
-	/** Serves the JWK set; does nothing when it is running. */
-	public synchronized void start() {
-		if (this.server != null) {
-			return;
-		}
+	/** Serves the JWK set. */
+	@Override
+	protected HttpServer open() {
 		try {
 			var newServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 0);
 			newServer.createContext("/", this::serve);
 			newServer.start();
-			this.server = newServer;
+			return newServer;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot serve the development issuer's JWK set on port " + this.port, ex);
@@ -122,20 +118,9 @@ public final class DevIssuer implements AutoCloseable {
 	}
 
 	/** Stops serving the JWK set; tokens it minted stay valid for a restarted issuer with the same key. */
-	public synchronized void stop() {
-		if (this.server != null) {
-			this.server.stop(0);
-			this.server = null;
-		}
-	}
-
 	@Override
-	public void close() {
-		stop();
-	}
-
-	public synchronized boolean isRunning() {
-		return this.server != null;
+	protected void shut(HttpServer server) {
+		server.stop(0);
 	}
 
 	/** The {@code iss} of its tokens, its base URL: {@code http://localhost:<port>}. */

@@ -33,14 +33,12 @@ import org.apache.kafka.common.utils.Time;
  * kafka.stop();
  * }</pre>
  */
-public final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka extends LocalServer<KafkaRaftServer> {
 
 	private final Path dataDir;
 	private final int port;
 	private final int controllerPort;
 	private final Map<String, String> overrides;
-	private KafkaRaftServer server;
-
 	/**
 	 * @param dataDir where the broker keeps its configuration and logs; created when missing
 	 * @param port the client port, 0 for a free one (chosen now and kept for the life of this object)
@@ -61,11 +59,9 @@ public final class EmbeddedKafka implements AutoCloseable {
 		this.overrides = Map.copyOf(overrides);
 	}
 
-	/** Starts the broker and returns once it accepts clients; does nothing when it is running. */
-	public synchronized void start() {
-		if (this.server != null) {
-			return;
-		}
+	/** Starts the broker and returns once it accepts clients. */
+	@Override
+	protected KafkaRaftServer open() {
 		QuietLogging.apply();
 		var properties = serverProperties();
 		var configFile = writeConfig(properties);
@@ -79,30 +75,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 			newServer.awaitShutdown();
 			throw ex;
 		}
-		this.server = newServer;
+		return newServer;
 	}
 
-	/** Shuts the broker down cleanly and waits until it has; does nothing when it is stopped. */
-	public synchronized void stop() {
-		if (this.server == null) {
-			return;
-		}
-		try {
-			this.server.shutdown();
-			this.server.awaitShutdown();
-		}
-		finally {
-			this.server = null;
-		}
-	}
-
+	/** Shuts the broker down cleanly and waits until it has. */
 	@Override
-	public void close() {
-		stop();
-	}
-
-	public synchronized boolean isRunning() {
-		return this.server != null;
+	protected void shut(KafkaRaftServer server) {
+		server.shutdown();
+		server.awaitShutdown();
 	}
 
 	/** {@code localhost:<port>}, valid before the first start and across restarts. */

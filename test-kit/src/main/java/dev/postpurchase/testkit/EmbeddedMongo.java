@@ -18,12 +18,10 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * {@link #stop()}. {@link #file(Path, int)} keeps them in an H2 file that survives stops and
  * process restarts (local stack). No multi-document transactions.
  */
-public final class EmbeddedMongo implements AutoCloseable {
+public final class EmbeddedMongo extends LocalServer<MongoServer> {
 
 	private final Path file;
 	private final int port;
-	private MongoServer server;
-
 	private EmbeddedMongo(Path file, int port) {
 		this.file = file;
 		this.port = port == 0 ? FreePorts.find() : port;
@@ -42,37 +40,18 @@ public final class EmbeddedMongo implements AutoCloseable {
 		return new EmbeddedMongo(file.toAbsolutePath(), port);
 	}
 
-	/** Starts the server; does nothing when it is running. */
-	public synchronized void start() {
-		if (this.server != null) {
-			return;
-		}
+	@Override
+	protected MongoServer open() {
 		QuietLogging.apply();
 		var newServer = new MongoServer(backend());
 		newServer.bind("localhost", this.port); // shuts itself and the backend down when binding fails
-		this.server = newServer;
+		return newServer;
 	}
 
-	/** Closes client connections and the backend (flushing the H2 file); does nothing when stopped. */
-	public synchronized void stop() {
-		if (this.server == null) {
-			return;
-		}
-		try {
-			this.server.shutdownNow();
-		}
-		finally {
-			this.server = null;
-		}
-	}
-
+	/** Closes client connections and the backend (flushing the H2 file). */
 	@Override
-	public void close() {
-		stop();
-	}
-
-	public synchronized boolean isRunning() {
-		return this.server != null;
+	protected void shut(MongoServer server) {
+		server.shutdownNow();
 	}
 
 	/** {@code mongodb://localhost:<port>}, without a database: each service names its own. */
