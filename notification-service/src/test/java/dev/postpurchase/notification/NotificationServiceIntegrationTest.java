@@ -30,7 +30,7 @@ import dev.postpurchase.testkit.EnableTestInfrastructure;
 				"logging.level.com.icegreen.greenmail=WARN",
 				// tests run retries themselves
 				"notifications.retry.interval=1h" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // CI machines can be slow; a hang still fails
 @EnableTestInfrastructure
 @Import({ TestClockConfiguration.class, SmtpServerConfiguration.class })
 public @interface NotificationServiceIntegrationTest {

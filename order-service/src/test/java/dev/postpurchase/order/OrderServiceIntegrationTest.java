@@ -26,7 +26,7 @@ import dev.postpurchase.testkit.EnableTestInfrastructure;
 				"postpurchase.security.customer-links.keys[0].secret=test-link-key-0123456789abcdefghijkl",
 				// behind a proxy the client address comes from X-Forwarded-For; tests use it to be distinct callers
 				"server.forward-headers-strategy=framework" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // CI machines can be slow; a hang still fails
 @EnableTestInfrastructure
 public @interface OrderServiceIntegrationTest {
 

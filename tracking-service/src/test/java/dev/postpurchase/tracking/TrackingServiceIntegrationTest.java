@@ -29,7 +29,7 @@ import dev.postpurchase.testkit.EnableTestInfrastructure;
 				"server.forward-headers-strategy=framework",
 				// tests run the checker themselves; the schedule would check other tests' parcels meanwhile
 				"tracking.exceptions.check-interval=1h", "tracking.exceptions.metrics-interval=1h" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // CI machines can be slow; a hang still fails
 @EnableTestInfrastructure
 @Import(TestClockConfiguration.class)
 public @interface TrackingServiceIntegrationTest {

@@ -96,6 +96,8 @@ public class OutboxRelay implements SmartLifecycle {
 			.blockLast();
 		loop = Flux.merge(Flux.interval(Duration.ZERO, settings.interval()).map(tick -> Boolean.TRUE), wakeUps.asFlux())
 			.onBackpressureDrop()
+			// a wake-up arrives on the caller's thread (a request or driver thread): never relay there
+			.publishOn(Schedulers.boundedElastic(), 1)
 			.concatMap(tick -> relayOnce().onErrorResume(ex -> {
 				log.warn("Outbox pass failed, retrying on the next one: {}", ex.toString());
 				return Mono.empty();
@@ -161,9 +163,10 @@ public class OutboxRelay implements SmartLifecycle {
 				entry.getString("payload"));
 		CloudEvents.addHeaders(record.headers(), entry.getString("eventId"), entry.getString("type"),
 				entry.getString("time"), entry.getString("key"), source);
-		// continue off the producer's network thread: the next send may have to wait for topic metadata,
-		// which only that thread can fetch
+		// send may block for topic metadata: never on a MongoDB driver thread; and continue off the
+		// producer's network thread, which is the only one that can fetch that metadata
 		return Mono.fromFuture(() -> kafka.send(record))
+			.subscribeOn(Schedulers.boundedElastic())
 			.publishOn(Schedulers.boundedElastic())
 			.doOnSuccess(result -> published.increment())
 			.then();
