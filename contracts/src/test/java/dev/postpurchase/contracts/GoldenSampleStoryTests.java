@@ -64,7 +64,7 @@ class GoldenSampleStoryTests {
 	/** The story's events in the order they happened. */
 	private static final List<Class<? extends Event>> TIMELINE = List.of(OrderPlaced.class, OrderConfirmed.class,
 			OrderShipped.class, ShipmentRegistered.class, ShipmentStatusChanged.class, DeliveryEstimateRevised.class,
-			DeliveryExceptionRaised.class, NotificationSent.class, NotificationSuppressed.class,
+			DeliveryExceptionRaised.class, NotificationSuppressed.class, NotificationSent.class,
 			NotificationFailed.class, NotificationEngaged.class, SupportContactLogged.class, ShipmentDelivered.class,
 			DeliveryExceptionResolved.class, SurveyAnswered.class, ReturnRequested.class, ReturnApproved.class,
 			ReturnReceived.class, RefundIssued.class, ReturnClosed.class);

@@ -14,11 +14,10 @@ import dev.postpurchase.contracts.notification.Milestone;
  * {@code notification-service.yml}.
  *
  * @param rules which trigger makes which milestone, on which channels in order of preference
- * @param email the email channel
  * @param retry the retry of messages whose send failed
  */
 @ConfigurationProperties("notifications")
-public record NotificationSettings(@DefaultValue List<Rule> rules, @DefaultValue Email email, @DefaultValue Retry retry) {
+public record NotificationSettings(@DefaultValue List<Rule> rules, @DefaultValue Retry retry) {
 
 	/** The rule of a trigger, if any. */
 	public java.util.Optional<Rule> ruleFor(Trigger trigger) {
@@ -31,11 +30,6 @@ public record NotificationSettings(@DefaultValue List<Rule> rules, @DefaultValue
 	 * @param channels in order of preference (only EMAIL is sent so far)
 	 */
 	public record Rule(Trigger trigger, Milestone milestone, List<Channel> channels) {
-
-	}
-
-	/** @param from the sender of every email */
-	public record Email(@DefaultValue("Post-Purchase Ops <no-reply@postpurchase.dev>") String from) {
 
 	}
 

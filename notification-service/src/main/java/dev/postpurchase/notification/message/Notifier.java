@@ -21,6 +21,9 @@ import dev.postpurchase.kit.outbox.OutboxEntry;
 import dev.postpurchase.kit.security.CustomerLinks;
 import dev.postpurchase.kit.security.LinkPurpose;
 import dev.postpurchase.notification.message.Notification.Status;
+import dev.postpurchase.notification.provider.ChannelSender;
+import dev.postpurchase.notification.provider.Outgoing;
+import dev.postpurchase.notification.provider.ProviderException;
 import dev.postpurchase.notification.recipient.Recipient;
 import dev.postpurchase.notification.recipient.Recipients;
 import reactor.core.publisher.Flux;
@@ -42,7 +45,7 @@ public class Notifier {
 
 	private final Recipients recipients;
 
-	private final EmailSender email;
+	private final ChannelSender email;
 
 	private final CustomerLinks links;
 
@@ -50,12 +53,12 @@ public class Notifier {
 
 	private final Clock clock;
 
-	Notifier(NotificationSettings settings, Notifications ledger, Recipients recipients, EmailSender email,
+	Notifier(NotificationSettings settings, Notifications ledger, Recipients recipients, List<ChannelSender> senders,
 			CustomerLinks links, LinkSettings linkSettings, Clock clock) {
 		this.settings = settings;
 		this.ledger = ledger;
 		this.recipients = recipients;
-		this.email = email;
+		this.email = senders.stream().filter(sender -> sender.channel() == Channel.EMAIL).findFirst().orElseThrow();
 		this.links = links;
 		this.linkSettings = linkSettings;
 		this.clock = clock;
@@ -73,7 +76,7 @@ public class Notifier {
 			.defaultIfEmpty(List.of())
 			.flatMapMany(found -> Flux.fromIterable(rule.get().channels())
 				// only email is sent so far
-				.filter(channel -> channel == Channel.EMAIL && Templates.has(milestone))
+				.filter(channel -> channel == Channel.EMAIL && Templates.has(milestone, channel))
 				.concatMap(channel -> notify(orderId, milestone, channel, eventId,
 						found.isEmpty() ? null : found.get(0))))
 			.then();
@@ -126,16 +129,17 @@ public class Notifier {
 		}
 		var link = linkSettings.baseUrl().replaceAll("/+$", "") + "/track/" + entry.orderId() + "?token="
 				+ links.issue(entry.orderId(), LinkPurpose.TRACKING);
-		var message = Templates.email(entry.milestone(), recipient.language(),
-				new Templates.Values(recipient.name(), recipient.orderReference(), link));
-		return email.send(entry.notificationId(), recipient.email(), message)
+		var message = Templates.render(entry.milestone(), entry.channel(), recipient.language(),
+				new Templates.Values(recipient.name(), recipient.orderReference(), null,
+						new Templates.Links(link, null, null, null), MessageDetails.NONE));
+		return email.send(new Outgoing(entry.notificationId(), recipient.email(), message, null))
 			.flatMap(messageId -> ledger.sent(entry.id(), message.template(), message.locale(), messageId,
 					new NotificationSent(UUID.randomUUID(), entry.orderId(), clock.instant(), entry.notificationId(),
 							entry.customerId(), entry.channel(), entry.milestone(), message.template(),
 							message.locale(), messageId))
 				.doOnNext(marked -> log.info("Notification {} {} of order {} sent", entry.milestone(),
 						entry.channel(), entry.orderId())))
-			.onErrorResume(EmailSender.SendFailedException.class, ex -> {
+			.onErrorResume(ProviderException.class, ex -> {
 				log.warn("Notification {} {} of order {} not sent, will retry: {}", entry.milestone(), entry.channel(),
 						entry.orderId(), ex.getMessage());
 				return ledger.failedAttempt(entry.id(), ex.getMessage(), clock.instant().plus(settings.retry().interval()))

@@ -4,13 +4,16 @@ import static dev.postpurchase.contracts.notification.Milestone.DELIVERED;
 import static dev.postpurchase.contracts.notification.Milestone.ORDER_CONFIRMED;
 import static dev.postpurchase.contracts.notification.Milestone.SHIPPED;
 
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.web.util.HtmlUtils;
 
+import dev.postpurchase.contracts.notification.Channel;
 import dev.postpurchase.contracts.notification.Milestone;
+import dev.postpurchase.notification.provider.Content;
 
 /**
  * The email texts per milestone and language (en, nl, de, fr; en when the customer's language has
@@ -19,13 +22,28 @@ import dev.postpurchase.contracts.notification.Milestone;
  */
 final class Templates {
 
-	/** What a template needs. */
-	record Values(String name, String orderReference, String trackingLink) {
+	/**
+	 * What a template needs.
+	 *
+	 * @param name the customer's name, may be {@code null} (then a greeting without a name)
+	 * @param orderReference the order number the customer knows (the shop's, for example {@code #1001})
+	 * @param zone the customer's time zone, for dates and times in the text
+	 * @param links the links in the message
+	 * @param details what the triggering event told
+	 */
+	record Values(String name, String orderReference, ZoneId zone, Links links, MessageDetails details) {
 
 	}
 
-	/** A rendered message. */
-	record Rendered(String template, String locale, String subject, String text, String html) {
+	/**
+	 * The links of a message, each already signed (and, in email, wrapped for click tracking).
+	 *
+	 * @param tracking the tracking page
+	 * @param preferences the preferences and unsubscribe page
+	 * @param survey the survey (DELIVERED), may be {@code null}
+	 * @param openPixel email only: the open-tracking pixel, may be {@code null}
+	 */
+	record Links(String tracking, String preferences, String survey, String openPixel) {
 
 	}
 
@@ -70,13 +88,17 @@ final class Templates {
 	private Templates() {
 	}
 
-	/** Whether the milestone has email templates. */
-	static boolean has(Milestone milestone) {
-		return TEXTS.containsKey(milestone);
+	/** Whether the milestone has a template on the channel. */
+	static boolean has(Milestone milestone, Channel channel) {
+		return channel == Channel.EMAIL && TEXTS.containsKey(milestone);
 	}
 
-	/** The email of a milestone in the language (fallback en). */
-	static Rendered email(Milestone milestone, String language, Values values) {
+	/** The message of a milestone on a channel in the language (fallback en). */
+	static Content render(Milestone milestone, Channel channel, String language, Values values) {
+		return email(milestone, language, values);
+	}
+
+	private static Content email(Milestone milestone, String language, Values values) {
 		var byLanguage = Optional.ofNullable(TEXTS.get(milestone))
 			.orElseThrow(() -> new IllegalArgumentException("No email template for " + milestone));
 		var locale = byLanguage.containsKey(language) ? language : FALLBACK;
@@ -85,12 +107,12 @@ final class Templates {
 		var greeting = hasName ? GREETING.get(locale).formatted(values.name()) : ANONYMOUS_GREETING.get(locale);
 		var subject = texts.subject().formatted(values.orderReference());
 		var body = texts.body().formatted(values.orderReference());
-		var text = greeting + "\n\n" + body + "\n\n" + texts.linkLabel() + ": " + values.trackingLink() + "\n";
+		var text = greeting + "\n\n" + body + "\n\n" + texts.linkLabel() + ": " + values.links().tracking() + "\n";
 		var html = "<!DOCTYPE html><html lang=\"" + locale + "\"><body>" + "<p>" + HtmlUtils.htmlEscape(greeting)
 				+ "</p><p>" + HtmlUtils.htmlEscape(body) + "</p><p><a href=\""
-				+ HtmlUtils.htmlEscape(values.trackingLink()) + "\">" + HtmlUtils.htmlEscape(texts.linkLabel())
+				+ HtmlUtils.htmlEscape(values.links().tracking()) + "\">" + HtmlUtils.htmlEscape(texts.linkLabel())
 				+ "</a></p></body></html>";
-		return new Rendered(name(milestone), locale, subject, text, html);
+		return Content.email(name(milestone), locale, subject, text, html);
 	}
 
 	/** The template's name in the events, e.g. {@code order-confirmed.email}. */

@@ -50,7 +50,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code am-webhook-signature: hmac-sha256=...}.)</li>
  * <li><b>Twilio</b>'s {@code X-Twilio-Signature} is base64 HMAC-<em>SHA1</em> (with the auth token)
  * over the full request URL followed by the POST parameters sorted by name, without a timestamp or
- * id: not this verifier's scheme; it needs its own, over the URL and form parameters.</li>
+ * id: not this verifier's scheme; {@link TwilioSignatures} checks it, over the URL and form parameters.</li>
  * <li>Senders that sign their send time (Stripe-style {@code t=...}) fit
  * {@link #verify(byte[], String, Instant)} with the default tolerance: 5 minutes into the past, 1
  * minute of clock skew into the future.</li>
