@@ -1,0 +1,96 @@
+package dev.postpurchase.notification.provider;
+
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How the HTTP providers (Twilio, WhatsApp Cloud API) fail, in {@link ProviderException}s. A provider's
+ * answer often repeats the recipient ("The 'To' number +31... is not a valid phone number"), so only
+ * its error code is kept: never its message, never the response body.
+ */
+final class HttpFailures {
+
+	private HttpFailures() {
+	}
+
+	/**
+	 * The failure of an answer with a status other than 2xx. 5xx, 408 and 429 are transient (code
+	 * {@code HTTP_<status>}); any other 4xx is permanent with the provider's code, or
+	 * {@code HTTP_<status>} when the answer has none, unless {@code transientCode} says the provider
+	 * means "try later" with it.
+	 */
+	static ProviderException rejected(HttpStatusCode status, String providerCode, boolean transientCode) {
+		var httpCode = "HTTP_" + status.value();
+		if (status.is5xxServerError() || status.value() == 408 || status.value() == 429) {
+			return new ProviderException(httpCode, false);
+		}
+		if (status.is4xxClientError()) {
+			var code = providerCode != null ? providerCode : httpCode;
+			return new ProviderException(code, !transientCode);
+		}
+		// 1xx or 3xx (redirects are not followed): a proxy or a wrong base URL, not the message
+		return new ProviderException(httpCode, false);
+	}
+
+	/**
+	 * A request that got no answer: connection refused, unknown host, reset, or no answer within the
+	 * timeout. Transient, coded with the cause's class name ({@code ConnectException},
+	 * {@code TimeoutException}, ...).
+	 */
+	static ProviderException unanswered(Throwable failure) {
+		if (failure instanceof ProviderException known) {
+			return known;
+		}
+		var cause = failure instanceof WebClientRequestException && failure.getCause() != null ? failure.getCause()
+				: failure;
+		var code = cause instanceof ConnectException ? ConnectException.class.getSimpleName()
+				: cause instanceof TimeoutException ? TimeoutException.class.getSimpleName()
+						: cause.getClass().getSimpleName();
+		return new ProviderException(code, false, failure);
+	}
+
+	/**
+	 * A 2xx answer whose id cannot be read. Permanent: the provider took the message, so another
+	 * attempt could send it twice.
+	 */
+	static ProviderException unreadable() {
+		return new ProviderException("UNREADABLE_RESPONSE", true);
+	}
+
+	/** The body as JSON; a missing node when it is empty or not JSON (an HTML error page of a proxy). */
+	static JsonNode json(String body) {
+		if (body == null || body.isBlank()) {
+			return JsonMapper.shared().missingNode();
+		}
+		try {
+			return JsonMapper.shared().readTree(body);
+		}
+		catch (JacksonException ex) {
+			return JsonMapper.shared().missingNode();
+		}
+	}
+
+	/** A code (number or text) as text; {@code null} when absent. */
+	static String code(JsonNode node) {
+		if (node.isNumber()) {
+			return String.valueOf(node.asLong());
+		}
+		if (node.isString() && !node.asString().isBlank()) {
+			return node.asString();
+		}
+		return null;
+	}
+
+	/** A text field; {@code null} when absent or blank. */
+	static String text(JsonNode node) {
+		return node.isString() && !node.asString().isBlank() ? node.asString() : null;
+	}
+
+}
