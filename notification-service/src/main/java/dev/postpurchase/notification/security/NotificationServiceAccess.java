@@ -1,5 +1,6 @@
 package dev.postpurchase.notification.security;
 
+import static dev.postpurchase.kit.security.EndpointAccess.open;
 import static dev.postpurchase.kit.security.EndpointAccess.scopes;
 
 import java.util.List;
@@ -11,13 +12,27 @@ import dev.postpurchase.kit.security.AccessRules;
 import dev.postpurchase.kit.security.EndpointAccess;
 import dev.postpurchase.kit.security.Scopes;
 
-/** Who may call what on notification-service (first match wins). */
+/**
+ * Who may call what on notification-service (first match wins). Bearer-token scopes for agents and
+ * ops; customer endpoints authenticate by their signed PREFERENCES link token, checked in the
+ * handler for the order in the path.
+ */
 @Component
 class NotificationServiceAccess implements AccessRules {
 
+	private static final String CUSTOMER_PREFERENCES = "/api/v1/customer/orders/{orderId}/preferences";
+
+	private static final String PREFERENCES_LINK = "a signed PREFERENCES link token for this order (token parameter)";
+
 	@Override
 	public List<EndpointAccess> endpoints() {
-		return List.of(scopes(HttpMethod.GET, "/api/v1/notifications", Scopes.ORDERS_READ, Scopes.SUPPORT));
+		return List.of(scopes(HttpMethod.GET, "/api/v1/notifications", Scopes.ORDERS_READ, Scopes.SUPPORT),
+				scopes(HttpMethod.GET, "/api/v1/customers/{customerId}/preferences", Scopes.ORDERS_READ,
+						Scopes.SUPPORT),
+				scopes(HttpMethod.PUT, "/api/v1/customers/{customerId}/preferences", Scopes.SUPPORT),
+				open(HttpMethod.GET, CUSTOMER_PREFERENCES, PREFERENCES_LINK),
+				open(HttpMethod.PUT, CUSTOMER_PREFERENCES, PREFERENCES_LINK),
+				open(HttpMethod.POST, "/api/v1/customer/orders/{orderId}/unsubscribe", PREFERENCES_LINK));
 	}
 
 }
