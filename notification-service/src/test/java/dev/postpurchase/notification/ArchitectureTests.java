@@ -12,6 +12,7 @@ class ArchitectureTests {
 		ArchitectureRules.of("dev.postpurchase.notification")
 			.modelKnowsNothingOf("recipient", "message", "inbound")
 			.modelKnowsNothingOf("message", "inbound")
+			.modelKnowsNothingOf("provider", "message", "recipient", "preference", "inbound")
 			.webIsAnEdge()
 			.modelDoesNotTalkToKafka("recipient", "message");
 	}

@@ -28,11 +28,23 @@ import dev.postpurchase.testkit.EnableTestInfrastructure;
 				"postpurchase.links.base-url=https://shop.example.test",
 				// the test SMTP server (standing for an external one) logs each recipient it creates at INFO
 				"logging.level.com.icegreen.greenmail=WARN",
-				// tests run retries themselves
-				"notifications.retry.interval=1h" })
+				// tests run the passes over due messages themselves
+				"notifications.retry.interval=1h",
+				// the providers' stand-in (ProviderStandIn); the base URLs come from ProviderConfiguration
+				"notifications.sms.account-sid=" + ProviderStandIn.ACCOUNT_SID,
+				"notifications.sms.auth-token=" + ProviderStandIn.AUTH_TOKEN,
+				"notifications.sms.from=+3197010520000",
+				"notifications.sms.timeout=1s",
+				"notifications.whatsapp.phone-number-id=" + ProviderStandIn.PHONE_NUMBER_ID,
+				"notifications.whatsapp.access-token=test-whatsapp-access-token",
+				// a breaker that opens after 4 failed calls, and half-opens 2 s later
+				"resilience4j.circuitbreaker.instances.sms.sliding-window-size=4",
+				"resilience4j.circuitbreaker.instances.sms.minimum-number-of-calls=4",
+				"resilience4j.circuitbreaker.instances.sms.wait-duration-in-open-state=2s",
+				"resilience4j.retry.instances.sms.wait-duration=20ms" })
 @AutoConfigureWebTestClient(timeout = "30s") // CI machines can be slow; a hang still fails
 @EnableTestInfrastructure
-@Import({ TestClockConfiguration.class, SmtpServerConfiguration.class })
+@Import({ TestClockConfiguration.class, ProviderConfiguration.class })
 public @interface NotificationServiceIntegrationTest {
 
 }

@@ -9,24 +9,31 @@ import org.springframework.stereotype.Component;
 
 import dev.postpurchase.contracts.Topics;
 import dev.postpurchase.contracts.erasure.CustomerErasureRequested;
+import dev.postpurchase.contracts.exception.DeliveryExceptionRaised;
+import dev.postpurchase.contracts.order.OrderCancelled;
 import dev.postpurchase.contracts.order.OrderPlaced;
+import dev.postpurchase.contracts.returns.RefundIssued;
+import dev.postpurchase.contracts.returns.ReturnApproved;
 import dev.postpurchase.contracts.shipment.Direction;
 import dev.postpurchase.contracts.shipment.ShipmentDelivered;
 import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
 import dev.postpurchase.contracts.shipment.TrackingStatus;
+import dev.postpurchase.notification.message.MessageDetails;
 import dev.postpurchase.notification.message.Notifier;
 import dev.postpurchase.notification.message.Trigger;
 import dev.postpurchase.notification.recipient.Recipients;
 
 /**
- * The triggers of customer messages from {@code order.events} and {@code shipment.events}, and
- * erasure requests from {@code customer.erasure}. Every one is idempotent (the ledger claims a
- * message once), so a redelivery sends nothing again.
+ * The triggers of customer messages from {@code order.events}, {@code shipment.events},
+ * {@code delivery-exception.events} and {@code return.events}, and erasure requests from
+ * {@code customer.erasure}. Every one is idempotent (the ledger claims a message once), so a
+ * redelivery sends nothing again. Return parcels' own shipment events say nothing to the customer:
+ * the return's events do.
  */
 @Component
 class NotificationListeners {
 
-	// sending an email may take a few SMTP round trips
+	// sending may take a few provider round trips, with retries
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	private final Recipients recipients;
@@ -41,8 +48,15 @@ class NotificationListeners {
 	@KafkaListener(id = "notification-orders", groupId = "notification-service.orders", topics = Topics.ORDER_EVENTS)
 	void onOrderEvent(ConsumerRecord<String, Object> record) {
 		if (record.value() instanceof OrderPlaced placed) {
+			var promise = placed.promise();
 			recipients.remember(placed)
-				.then(notifier.on(Trigger.ORDER_PLACED, placed.orderId(), placed.eventId()))
+				.then(notifier.on(Trigger.ORDER_PLACED, placed.orderId(), placed.eventId(),
+						new MessageDetails(null, promise == null ? null : promise.by(), null, null, null, null, null,
+								null)))
+				.block(TIMEOUT);
+		}
+		else if (record.value() instanceof OrderCancelled cancelled) {
+			notifier.on(Trigger.ORDER_CANCELLED, cancelled.orderId(), cancelled.eventId(), MessageDetails.NONE)
 				.block(TIMEOUT);
 		}
 	}
@@ -50,12 +64,50 @@ class NotificationListeners {
 	@KafkaListener(id = "notification-shipments", groupId = "notification-service.shipments",
 			topics = Topics.SHIPMENT_EVENTS)
 	void onShipmentEvent(ConsumerRecord<String, Object> record) {
-		if (record.value() instanceof ShipmentStatusChanged changed && changed.direction() != Direction.RETURN
-				&& changed.status() == TrackingStatus.IN_TRANSIT) {
-			notifier.on(Trigger.IN_TRANSIT, changed.orderId(), changed.eventId()).block(TIMEOUT);
+		if (record.value() instanceof ShipmentStatusChanged changed && changed.direction() != Direction.RETURN) {
+			var trigger = changed.status() == TrackingStatus.IN_TRANSIT ? Trigger.IN_TRANSIT
+					: changed.status() == TrackingStatus.OUT_FOR_DELIVERY ? Trigger.OUT_FOR_DELIVERY : null;
+			if (trigger != null) {
+				notifier.on(trigger, changed.orderId(), changed.eventId(), new MessageDetails(
+						changed.estimatedDelivery(), null, null, changed.carrier(), null, null, null, null))
+					.block(TIMEOUT);
+			}
 		}
 		else if (record.value() instanceof ShipmentDelivered delivered && delivered.direction() != Direction.RETURN) {
-			notifier.on(Trigger.DELIVERED, delivered.orderId(), delivered.eventId()).block(TIMEOUT);
+			notifier.on(Trigger.DELIVERED, delivered.orderId(), delivered.eventId(), new MessageDetails(null,
+					delivered.promise() == null ? null : delivered.promise().by(), null, delivered.carrier(), null, null,
+					null, null))
+				.block(TIMEOUT);
+		}
+	}
+
+	@KafkaListener(id = "notification-exceptions", groupId = "notification-service.exceptions",
+			topics = Topics.DELIVERY_EXCEPTION_EVENTS)
+	void onExceptionEvent(ConsumerRecord<String, Object> record) {
+		if (record.value() instanceof DeliveryExceptionRaised raised) {
+			var trigger = switch (raised.kind()) {
+				case LATE, STALLED, NO_INFO -> Trigger.DELIVERY_LATE;
+				case FAILED_ATTEMPT, CARRIER_EXCEPTION, PICKUP_EXPIRING, EXPIRED -> Trigger.DELIVERY_PROBLEM;
+			};
+			notifier.on(trigger, raised.orderId(), raised.eventId(), new MessageDetails(raised.newEstimate(),
+					raised.promise() == null ? null : raised.promise().by(), raised.kind(), raised.carrier(), null, null,
+					null, null))
+				.block(TIMEOUT);
+		}
+	}
+
+	@KafkaListener(id = "notification-returns", groupId = "notification-service.returns", topics = Topics.RETURN_EVENTS)
+	void onReturnEvent(ConsumerRecord<String, Object> record) {
+		if (record.value() instanceof ReturnApproved approved) {
+			notifier.on(Trigger.RETURN_APPROVED, approved.orderId(), approved.eventId(), new MessageDetails(null, null,
+					null, approved.label() == null ? null : approved.label().carrier(), approved.method(),
+					approved.label() == null ? null : approved.label().labelUrl(), null, null))
+				.block(TIMEOUT);
+		}
+		else if (record.value() instanceof RefundIssued refund) {
+			notifier.on(Trigger.REFUND_ISSUED, refund.orderId(), refund.eventId(), new MessageDetails(null, null, null,
+					null, null, null, refund.amount(), refund.outcome()))
+				.block(TIMEOUT);
 		}
 	}
 

@@ -2,6 +2,7 @@ package dev.postpurchase.notification.message;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.UUID;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -17,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import dev.postpurchase.contracts.Event;
+import dev.postpurchase.contracts.notification.Milestone;
 import dev.postpurchase.contracts.notification.NotificationSuppressed;
 import dev.postpurchase.kit.idempotency.AppliedEvents;
 import dev.postpurchase.kit.outbox.OutboxEntry;
@@ -83,6 +85,7 @@ public class Notifications implements SmartInitializingSingleton {
 	/** Marks a PENDING entry SENT and publishes the event; {@code false} when it was not PENDING. */
 	Mono<Boolean> sent(String id, String template, String locale, String providerMessageId, Event sent) {
 		var update = new Update().set("status", Status.SENT)
+			.set("counted", true)
 			.set("template", template)
 			.set("locale", locale)
 			.set("providerMessageId", providerMessageId)
@@ -93,10 +96,71 @@ public class Notifications implements SmartInitializingSingleton {
 		return whilePending(id, update);
 	}
 
-	/** Keeps a PENDING entry for a retry at {@code retryAt}. */
-	Mono<Boolean> failedAttempt(String id, String error, Instant retryAt) {
-		return whilePending(id, new Update().set("lastError", error).set("nextAttemptAt", retryAt).set("updatedAt",
-				clock.instant()));
+	/**
+	 * Keeps a PENDING entry for another attempt at {@code retryAt}; publishes {@code event} (a
+	 * NotificationFailed that will be retried) when there is one. {@code counted}: whether the
+	 * message has been counted against the daily cap.
+	 */
+	Mono<Boolean> failedAttempt(String id, String error, Instant retryAt, boolean counted, Event event) {
+		var update = new Update().set("lastError", error)
+			.set("nextAttemptAt", retryAt)
+			.set("updatedAt", clock.instant())
+			.set("counted", counted);
+		if (event != null) {
+			update.push(OutboxEntry.FIELD, OutboxEntry.of(event));
+		}
+		return whilePending(id, update);
+	}
+
+	/** Defers a PENDING entry to the end of quiet hours and publishes the deferral. */
+	Mono<Boolean> defer(String id, Instant until, Event deferral) {
+		return whilePending(id, new Update().set("nextAttemptAt", until)
+			.set("deferredUntil", until)
+			.set("updatedAt", clock.instant())
+			.push(OutboxEntry.FIELD, OutboxEntry.of(deferral)));
+	}
+
+	/** Any entry of an order's milestone, on whichever channel. */
+	Mono<Notification> anyOf(String orderId, Milestone milestone) {
+		return mongo.findOne(Query.query(Criteria.where("orderId").is(orderId).and("milestone").is(milestone)),
+				Notification.class, COLLECTION);
+	}
+
+	/**
+	 * The messages of an order that wait, not yet attempted (held for the collapse window, or
+	 * deferred), about one of {@code milestones}; but {@code exceptId}.
+	 */
+	Flux<Notification> waiting(String orderId, Collection<Milestone> milestones, String exceptId) {
+		var query = Query.query(Criteria.where("orderId").is(orderId)
+			.and("status").is(Status.PENDING)
+			.and("attempts").is(0)
+			.and("milestone").in(milestones)
+			.and("_id").ne(exceptId));
+		return mongo.find(query, Notification.class, COLLECTION);
+	}
+
+	/**
+	 * Ends a waiting entry as COLLAPSED (replaced by a newer message), unless an attempt took it
+	 * meanwhile; publishes {@code event}.
+	 */
+	Mono<Boolean> collapse(String id, Event event) {
+		var query = Query.query(Criteria.where("_id").is(id).and("status").is(Status.PENDING).and("attempts").is(0));
+		var update = new Update().set("status", Status.SUPPRESSED)
+			.set("reason", NotificationSuppressed.Reason.COLLAPSED)
+			.set("updatedAt", clock.instant())
+			.unset("nextAttemptAt")
+			.push(OutboxEntry.FIELD, OutboxEntry.of(event));
+		return mongo.updateFirst(query, update, COLLECTION)
+			.map(result -> result.getModifiedCount() > 0)
+			.doOnNext(this::wakeRelayIf);
+	}
+
+	/** How many PENDING entries there are: all, and those deferred to the end of quiet hours. */
+	Mono<long[]> backlog() {
+		var pending = Criteria.where("status").is(Status.PENDING);
+		return Mono.zip(mongo.count(Query.query(pending), COLLECTION), mongo.count(Query.query(
+				Criteria.where("status").is(Status.PENDING).and("deferredUntil").gt(clock.instant())), COLLECTION))
+			.map(counts -> new long[] { counts.getT1(), counts.getT2() });
 	}
 
 	/** Ends a PENDING entry (FAILED or SUPPRESSED) and publishes why. */

@@ -1,6 +1,7 @@
 package dev.postpurchase.notification.message;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import dev.postpurchase.contracts.Event;
 import dev.postpurchase.contracts.notification.Channel;
 import dev.postpurchase.contracts.notification.Milestone;
 import dev.postpurchase.contracts.notification.NotificationFailed;
@@ -20,24 +22,34 @@ import dev.postpurchase.contracts.notification.NotificationSuppressed.Reason;
 import dev.postpurchase.kit.outbox.OutboxEntry;
 import dev.postpurchase.kit.security.CustomerLinks;
 import dev.postpurchase.kit.security.LinkPurpose;
+import dev.postpurchase.notification.message.Notification.Claim;
 import dev.postpurchase.notification.message.Notification.Status;
-import dev.postpurchase.notification.provider.ChannelSender;
+import dev.postpurchase.notification.message.NotificationSettings.Delivery;
+import dev.postpurchase.notification.message.NotificationSettings.Rule;
+import dev.postpurchase.notification.message.NotificationSettings.Urgency;
 import dev.postpurchase.notification.provider.Outgoing;
 import dev.postpurchase.notification.provider.ProviderException;
-import dev.postpurchase.notification.recipient.Recipient;
+import dev.postpurchase.notification.provider.ResilientSenders;
 import dev.postpurchase.notification.recipient.Recipients;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Turns a trigger into messages: per the trigger's rule, for each channel, checks contact data and
- * consent, claims the ledger entry, then sends. A message whose send fails stays PENDING for
- * {@link RetryTask}. Logs ids only, never an address.
+ * Turns a trigger into messages, per the trigger's rule: picks the channels (the first one the
+ * customer can be reached on, or all), claims a ledger entry per channel, and sends it now or when
+ * it is due: after the collapse window (a newer message about the order's shipment replaces it),
+ * after the customer's quiet hours (texts), or for a retry. At send time it checks again what may
+ * have changed meanwhile (consent, opt-out, erasure, quiet hours) and the daily cap. When a
+ * channel's provider is unavailable (its circuit open) the message goes by the rule's next channel.
+ * Logs ids only, never an address.
  */
 @Component
 public class Notifier {
 
 	private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+	/** The ledger's note on a message waiting for its order's contact data. */
+	static final String NO_RECIPIENT_YET = "NO_RECIPIENT_YET";
 
 	private final NotificationSettings settings;
 
@@ -45,7 +57,13 @@ public class Notifier {
 
 	private final Recipients recipients;
 
-	private final ChannelSender email;
+	private final CustomerWishes wishes;
+
+	private final ResilientSenders senders;
+
+	private final DailyCaps caps;
+
+	private final NotificationMetrics metrics;
 
 	private final CustomerLinks links;
 
@@ -53,108 +71,298 @@ public class Notifier {
 
 	private final Clock clock;
 
-	Notifier(NotificationSettings settings, Notifications ledger, Recipients recipients, List<ChannelSender> senders,
-			CustomerLinks links, LinkSettings linkSettings, Clock clock) {
+	Notifier(NotificationSettings settings, Notifications ledger, Recipients recipients, CustomerWishes wishes,
+			ResilientSenders senders, DailyCaps caps, NotificationMetrics metrics, CustomerLinks links,
+			LinkSettings linkSettings, Clock clock) {
 		this.settings = settings;
 		this.ledger = ledger;
 		this.recipients = recipients;
-		this.email = senders.stream().filter(sender -> sender.channel() == Channel.EMAIL).findFirst().orElseThrow();
+		this.wishes = wishes;
+		this.senders = senders;
+		this.caps = caps;
+		this.metrics = metrics;
 		this.links = links;
 		this.linkSettings = linkSettings;
 		this.clock = clock;
 	}
 
 	/** Acts on a trigger of an order, caused by the event {@code eventId}; idempotent per event. */
-	public Mono<Void> on(Trigger trigger, String orderId, UUID eventId) {
-		var rule = settings.ruleFor(trigger);
-		if (rule.isEmpty()) {
+	public Mono<Void> on(Trigger trigger, String orderId, UUID eventId, MessageDetails details) {
+		var found = settings.ruleFor(trigger);
+		if (found.isEmpty()) {
 			return Mono.empty();
 		}
-		var milestone = rule.get().milestone();
+		var rule = found.get();
+		var channels = rule.channels().stream().distinct().filter(channel -> Templates.has(rule.milestone(), channel))
+			.toList();
+		if (channels.isEmpty()) {
+			return Mono.empty();
+		}
+		return audience(orderId).flatMap(audience -> rule.delivery() == Delivery.ALL
+				? Flux.fromIterable(channels)
+					.concatMap(channel -> claim(claimOf(rule, orderId, audience, channel, List.of(), details), eventId,
+							audience, true))
+					.then()
+				: first(rule, channels, orderId, eventId, details, audience));
+	}
+
+	/** Who an order's messages go to, as known now. */
+	Mono<Audience> audience(String orderId) {
 		return recipients.of(orderId)
-			.map(List::of)
-			.defaultIfEmpty(List.of())
-			.flatMapMany(found -> Flux.fromIterable(rule.get().channels())
-				// only email is sent so far
-				.filter(channel -> channel == Channel.EMAIL && Templates.has(milestone, channel))
-				.concatMap(channel -> notify(orderId, milestone, channel, eventId,
-						found.isEmpty() ? null : found.get(0))))
+			.flatMap(recipient -> (recipient.customerId() == null ? Mono.just(Wishes.NONE)
+					: wishes.of(recipient.customerId()).defaultIfEmpty(Wishes.NONE))
+				.map(chosen -> new Audience(recipient, chosen, settings.quietHours())))
+			.switchIfEmpty(Mono.fromSupplier(() -> new Audience(null, Wishes.NONE, settings.quietHours())));
+	}
+
+	/**
+	 * FIRST_AVAILABLE: one message per milestone whatever the channel, so a redelivered event never
+	 * picks another channel than the first time (because a breaker opened meanwhile, say).
+	 */
+	private Mono<Void> first(Rule rule, List<Channel> channels, String orderId, UUID eventId, MessageDetails details,
+			Audience audience) {
+		return ledger.anyOf(orderId, rule.milestone())
+			.flatMap(existing -> duplicate(existing.id(), orderId, existing.customerId(), existing.channel(),
+					existing.milestone(), eventId))
+			.switchIfEmpty(Mono.defer(() -> {
+				if (audience.recipient() == null) {
+					// no contact data yet: wait for them on the first channel
+					return claim(claimOf(rule, orderId, audience, channels.get(0), rest(channels, 0), details), eventId,
+							audience, true);
+				}
+				var chosen = pick(channels, audience);
+				if (chosen >= 0) {
+					return claim(claimOf(rule, orderId, audience, channels.get(chosen), rest(channels, chosen), details),
+							eventId, audience, true);
+				}
+				// the customer cannot be reached on any channel: each refusal is recorded
+				return Flux.fromIterable(channels)
+					.filter(channel -> audience.refusal(channel) != null)
+					.concatMap(channel -> claim(claimOf(rule, orderId, audience, channel, List.of(), details), eventId,
+							audience, true))
+					.then();
+			}))
 			.then();
 	}
 
-	private Mono<Void> notify(String orderId, Milestone milestone, Channel channel, UUID eventId, Recipient recipient) {
-		var id = Notification.idOf(orderId, milestone, channel);
-		var notificationId = UUID.randomUUID().toString();
-		var customerId = recipient == null ? null : recipient.customerId();
-		var now = clock.instant();
-		var refusal = recipient == null || !recipient.hasEmail() ? Reason.NO_CONTACT_DATA
-				: !recipient.emailConsent() ? Reason.NO_CONSENT : null;
-		var outbox = new ArrayList<OutboxEntry>();
-		if (refusal != null) {
-			outbox.add(OutboxEntry.of(new NotificationSuppressed(UUID.randomUUID(), orderId, now, notificationId,
-					customerId, channel, milestone, refusal)));
+	/**
+	 * The index of the channel to use: the first the customer can be reached on whose provider is
+	 * available; else the first they can be reached on that is configured (its breaker is open: the
+	 * message waits for a retry); -1 when none.
+	 */
+	private int pick(List<Channel> channels, Audience audience) {
+		var waiting = -1;
+		for (int i = 0; i < channels.size(); i++) {
+			var channel = channels.get(i);
+			if (audience.refusal(channel) != null || !senders.configured(channel)) {
+				continue;
+			}
+			if (senders.available(channel)) {
+				return i;
+			}
+			if (waiting < 0) {
+				waiting = i;
+			}
 		}
-		var entry = new Notification(id, notificationId, orderId, customerId, milestone, channel,
-				refusal == null ? Status.PENDING : Status.SUPPRESSED, refusal, null, null, null, refusal == null ? 1 : 0,
-				null, now,
-				refusal == null ? now.plus(settings.retry().lease()) : null, null, now,
-				new ArrayList<>(List.of(eventId.toString())), outbox);
+		return waiting;
+	}
+
+	private static List<Channel> rest(List<Channel> channels, int index) {
+		return List.copyOf(channels.subList(index + 1, channels.size()));
+	}
+
+	private static Claim claimOf(Rule rule, String orderId, Audience audience, Channel channel, List<Channel> fallbacks,
+			MessageDetails details) {
+		return new Claim(orderId, audience.recipient() == null ? null : audience.recipient().customerId(),
+				rule.milestone(), channel, details == null ? MessageDetails.NONE : details, fallbacks,
+				rule.urgency() == Urgency.HIGH, false);
+	}
+
+	/**
+	 * Claims the entry of a message and sends it when it is due now. {@code hold}: whether a
+	 * collapsible milestone waits for the collapse window (not when falling back from another
+	 * channel: that message waited already).
+	 */
+	private Mono<Void> claim(Claim claim, UUID eventId, Audience audience, boolean hold) {
+		var now = clock.instant();
+		var notificationId = UUID.randomUUID().toString();
+		var refusal = audience.recipient() == null ? null : audience.refusal(claim.channel());
+		if (refusal != null) {
+			var entry = claim.entry(notificationId, Status.SUPPRESSED, refusal, 0, null, now, null, null,
+					eventId.toString(), List.of(OutboxEntry.of(suppressed(claim, notificationId, refusal, null))));
+			return ledger.claim(entry).flatMap(claimed -> {
+				if (!claimed) {
+					return duplicate(entry.id(), claim.orderId(), claim.customerId(), claim.channel(), claim.milestone(),
+							eventId);
+				}
+				metrics.suppressed(claim.channel(), claim.milestone(), refusal);
+				log.info("Notification {} {} of order {} suppressed: {}", claim.milestone(), claim.channel(),
+						claim.orderId(), refusal);
+				return Mono.empty();
+			});
+		}
+		var waitingForRecipient = audience.recipient() == null;
+		var quietUntil = waitingForRecipient ? null : audience.quietUntil(claim.channel(), now);
+		var holdUntil = hold && settings.collapsible().contains(claim.milestone())
+				&& !settings.collapseWindow().isZero() && !settings.collapseWindow().isNegative() ? now.plus(settings.collapseWindow()) : null;
+		var dueAt = waitingForRecipient ? now.plus(settings.retry().backoff()) : latest(quietUntil, holdUntil);
+		var outbox = new ArrayList<OutboxEntry>();
+		if (quietUntil != null) {
+			outbox.add(OutboxEntry.of(suppressed(claim, notificationId, Reason.QUIET_HOURS, quietUntil)));
+		}
+		var entry = claim.entry(notificationId, Status.PENDING, null, dueAt == null ? 1 : 0,
+				waitingForRecipient ? NO_RECIPIENT_YET : null, now,
+				dueAt == null ? now.plus(settings.retry().lease()) : dueAt, quietUntil, eventId.toString(), outbox);
 		return ledger.claim(entry).flatMap(claimed -> {
 			if (!claimed) {
-				var duplicate = new NotificationSuppressed(UUID.randomUUID(), orderId, now, null, customerId, channel,
-						milestone, Reason.DUPLICATE);
-				return ledger.duplicate(id, eventId, duplicate).doOnNext(recorded -> {
-					if (recorded) {
-						log.info("Notification {} of order {} already claimed: suppressed as duplicate", milestone,
-								orderId);
-					}
-				}).then();
+				return duplicate(entry.id(), claim.orderId(), claim.customerId(), claim.channel(), claim.milestone(),
+						eventId);
 			}
-			if (refusal != null) {
-				log.info("Notification {} {} of order {} suppressed: {}", milestone, channel, orderId, refusal);
-				return Mono.empty();
+			if (quietUntil != null) {
+				metrics.deferred(claim.channel(), claim.milestone());
+				log.info("Notification {} {} of order {} deferred to {} (quiet hours)", claim.milestone(),
+						claim.channel(), claim.orderId(), quietUntil);
 			}
-			return attempt(entry, recipient).then();
+			return collapseOthers(entry).then(dueAt == null ? attempt(entry, audience).then() : Mono.empty());
 		});
 	}
 
-	/** Sends a claimed PENDING entry once; a failure leaves it PENDING for the next retry. */
-	Mono<Boolean> attempt(Notification entry, Recipient recipient) {
-		if (recipient == null || !recipient.hasEmail()) {
-			// the contact data was erased while the message waited
-			var reason = recipient != null && recipient.erasedAt() != null ? Reason.ERASED : Reason.NO_CONTACT_DATA;
-			return ledger.end(entry.id(), Status.SUPPRESSED, reason, new NotificationSuppressed(UUID.randomUUID(),
-					entry.orderId(), clock.instant(), entry.notificationId(), entry.customerId(), entry.channel(),
-					entry.milestone(), reason));
+	private static Instant latest(Instant one, Instant other) {
+		if (one == null) {
+			return other;
 		}
-		var link = linkSettings.baseUrl().replaceAll("/+$", "") + "/track/" + entry.orderId() + "?token="
-				+ links.issue(entry.orderId(), LinkPurpose.TRACKING);
-		var message = Templates.render(entry.milestone(), entry.channel(), recipient.language(),
-				new Templates.Values(recipient.name(), recipient.orderReference(), null,
-						new Templates.Links(link, null, null, null), MessageDetails.NONE));
-		return email.send(new Outgoing(entry.notificationId(), recipient.email(), message, null))
-			.flatMap(messageId -> ledger.sent(entry.id(), message.template(), message.locale(), messageId,
+		return other == null || one.isAfter(other) ? one : other;
+	}
+
+	/** A newer message about the order's shipment replaces the ones still waiting to go out. */
+	private Mono<Void> collapseOthers(Notification entry) {
+		if (!settings.collapsible().contains(entry.milestone())) {
+			return Mono.empty();
+		}
+		return ledger.waiting(entry.orderId(), settings.collapsible(), entry.id())
+			.filter(other -> other.milestone() != entry.milestone())
+			.concatMap(other -> ledger.collapse(other.id(),
+					new NotificationSuppressed(UUID.randomUUID(), other.orderId(), clock.instant(), other.notificationId(),
+							other.customerId(), other.channel(), other.milestone(), Reason.COLLAPSED))
+				.doOnNext(collapsed -> {
+					if (collapsed) {
+						metrics.suppressed(other.channel(), other.milestone(), Reason.COLLAPSED);
+						log.info("Notification {} {} of order {} collapsed into {}", other.milestone(), other.channel(),
+								other.orderId(), entry.milestone());
+					}
+				}))
+			.then();
+	}
+
+	/** Another event asked for a message that exists: recorded once per event as a DUPLICATE. */
+	private Mono<Void> duplicate(String id, String orderId, String customerId, Channel channel, Milestone milestone,
+			UUID eventId) {
+		var duplicate = new NotificationSuppressed(UUID.randomUUID(), orderId, clock.instant(),
+				UUID.randomUUID().toString(), customerId, channel, milestone, Reason.DUPLICATE);
+		return ledger.duplicate(id, eventId, duplicate).doOnNext(recorded -> {
+			if (recorded) {
+				metrics.suppressed(channel, milestone, Reason.DUPLICATE);
+				log.info("Notification {} of order {} already claimed: suppressed as duplicate", milestone, orderId);
+			}
+		}).then();
+	}
+
+	/**
+	 * One attempt at a PENDING entry that was taken for it: checks again who the customer is and what
+	 * they allow, then sends. A transient failure leaves it PENDING for a retry (or moves it to the
+	 * next channel when this one's provider is unavailable); a permanent one ends it FAILED.
+	 */
+	Mono<Boolean> attempt(Notification entry, Audience audience) {
+		var now = clock.instant();
+		if (audience.recipient() == null) {
+			if (entry.createdAt().plus(settings.recipientWait()).isAfter(now)) {
+				return ledger.failedAttempt(entry.id(), NO_RECIPIENT_YET, now.plus(settings.retry().backoff()),
+						entry.counted(), null);
+			}
+			return suppress(entry, Reason.NO_CONTACT_DATA);
+		}
+		var refusal = audience.refusal(entry.channel());
+		if (refusal != null) {
+			return suppress(entry, refusal);
+		}
+		var quietUntil = audience.quietUntil(entry.channel(), now);
+		if (quietUntil != null) {
+			metrics.deferred(entry.channel(), entry.milestone());
+			return ledger.defer(entry.id(), quietUntil, suppressed(entry, Reason.QUIET_HOURS, quietUntil));
+		}
+		var allowed = entry.urgent() || entry.counted() ? Mono.just(true)
+				: caps.take(entry.orderId(), audience.day(now), settings.dailyCap());
+		return allowed.flatMap(underCap -> underCap ? send(entry, audience) : suppress(entry, Reason.DAILY_CAP));
+	}
+
+	private Mono<Boolean> send(Notification entry, Audience audience) {
+		var content = Templates.render(entry.milestone(), entry.channel(), audience.language(),
+				new Templates.Values(audience.recipient().name(), audience.recipient().orderReference(), audience.zone(),
+						links(entry), entry.details() == null ? MessageDetails.NONE : entry.details()));
+		var outgoing = new Outgoing(entry.notificationId(), audience.address(entry.channel()), content,
+				entry.channel() == Channel.EMAIL ? unsubscribeLink(entry) : null);
+		return senders.send(entry.channel(), outgoing)
+			.flatMap(providerId -> ledger.sent(entry.id(), content.template(), content.locale(), providerId,
 					new NotificationSent(UUID.randomUUID(), entry.orderId(), clock.instant(), entry.notificationId(),
-							entry.customerId(), entry.channel(), entry.milestone(), message.template(),
-							message.locale(), messageId))
-				.doOnNext(marked -> log.info("Notification {} {} of order {} sent", entry.milestone(),
-						entry.channel(), entry.orderId())))
-			.onErrorResume(ProviderException.class, ex -> {
-				log.warn("Notification {} {} of order {} not sent, will retry: {}", entry.milestone(), entry.channel(),
-						entry.orderId(), ex.getMessage());
-				return ledger.failedAttempt(entry.id(), ex.getMessage(), clock.instant().plus(settings.retry().interval()))
-					.thenReturn(false);
-			});
+							entry.customerId(), entry.channel(), entry.milestone(), content.template(), content.locale(),
+							providerId))
+				.doOnNext(marked -> {
+					metrics.sent(entry.channel(), entry.milestone());
+					log.info("Notification {} {} of order {} sent", entry.milestone(), entry.channel(), entry.orderId());
+				}))
+			.onErrorResume(ProviderException.class, failure -> failed(entry, failure, audience));
+	}
+
+	private Mono<Boolean> failed(Notification entry, ProviderException failure, Audience audience) {
+		var now = clock.instant();
+		if (failure.permanent()) {
+			log.warn("Notification {} {} of order {} refused by the provider: {}", entry.milestone(), entry.channel(),
+					entry.orderId(), failure.code());
+			metrics.failed(entry.channel(), entry.milestone());
+			return ledger.end(entry.id(), Status.FAILED, null, failedEvent(entry, failure.code(), false));
+		}
+		if (!senders.available(entry.channel())) {
+			var next = pick(entry.fallbacks(), audience);
+			if (next >= 0 && senders.available(entry.fallbacks().get(next))) {
+				return fallBack(entry, failure, audience, next);
+			}
+		}
+		var backoff = settings.retry().backoff().multipliedBy(1L << Math.min(Math.max(entry.attempts() - 1, 0), 16));
+		var retryAt = now.plus(backoff.compareTo(settings.retry().maxBackoff()) > 0 ? settings.retry().maxBackoff()
+				: backoff);
+		log.warn("Notification {} {} of order {} not sent, will retry at {}: {}", entry.milestone(), entry.channel(),
+				entry.orderId(), retryAt, failure.code());
+		metrics.retrying(entry.channel(), entry.milestone());
+		return ledger.failedAttempt(entry.id(), failure.code(), retryAt, true, failedEvent(entry, failure.code(), true));
+	}
+
+	/** The channel's provider is unavailable: this message ends here and goes by the next channel. */
+	private Mono<Boolean> fallBack(Notification entry, ProviderException failure, Audience audience, int next) {
+		var channel = entry.fallbacks().get(next);
+		log.warn("Notification {} {} of order {} goes by {}: {} unavailable ({})", entry.milestone(), entry.channel(),
+				entry.orderId(), channel, entry.channel(), failure.code());
+		metrics.failed(entry.channel(), entry.milestone());
+		var claim = new Claim(entry.orderId(), entry.customerId(), entry.milestone(), channel, entry.details(),
+				rest(entry.fallbacks(), next), entry.urgent(), true);
+		var eventId = UUID.fromString(entry.appliedEvents().get(0));
+		return ledger.end(entry.id(), Status.FAILED, null, failedEvent(entry, failure.code(), false))
+			.flatMap(ended -> ended ? claim(claim, eventId, audience, false).thenReturn(true) : Mono.just(false));
+	}
+
+	private Mono<Boolean> suppress(Notification entry, Reason reason) {
+		log.info("Notification {} {} of order {} suppressed: {}", entry.milestone(), entry.channel(), entry.orderId(),
+				reason);
+		metrics.suppressed(entry.channel(), entry.milestone(), reason);
+		return ledger.end(entry.id(), Status.SUPPRESSED, reason, suppressed(entry, reason, null));
 	}
 
 	/** Gives up a PENDING entry that waited too long. */
 	Mono<Boolean> expire(Notification entry) {
 		log.warn("Notification {} {} of order {} expired after {} attempts", entry.milestone(), entry.channel(),
 				entry.orderId(), entry.attempts());
+		metrics.failed(entry.channel(), entry.milestone());
 		return ledger.end(entry.id(), Status.FAILED, null,
-				new NotificationFailed(UUID.randomUUID(), entry.orderId(), clock.instant(), entry.notificationId(),
-						entry.customerId(), entry.channel(), entry.milestone(),
-						entry.lastError() == null ? "EXPIRED" : entry.lastError(), entry.attempts(), false));
+				failedEvent(entry, entry.lastError() == null ? "EXPIRED" : entry.lastError(), false));
 	}
 
 	/** Whether an entry waited longer than the retries may take. */
@@ -162,8 +370,40 @@ public class Notifier {
 		return entry.createdAt().plus(settings.retry().expireAfter()).isBefore(now);
 	}
 
-	Recipients recipients() {
-		return recipients;
+	private Templates.Links links(Notification entry) {
+		var orderId = entry.orderId();
+		return new Templates.Links(page("track", orderId, LinkPurpose.TRACKING),
+				page("preferences", orderId, LinkPurpose.PREFERENCES),
+				entry.milestone() == Milestone.DELIVERED ? page("survey", orderId, LinkPurpose.SURVEY) : null, null);
+	}
+
+	private String page(String page, String orderId, LinkPurpose purpose) {
+		return linkSettings.baseUrl().replaceAll("/+$", "") + "/" + page + "/" + orderId + "?token="
+				+ links.issue(orderId, purpose);
+	}
+
+	private String unsubscribeLink(Notification entry) {
+		return linkSettings.serviceUrl().replaceAll("/+$", "") + "/api/v1/customer/orders/" + entry.orderId()
+				+ "/unsubscribe?channel=EMAIL&token=" + links.issue(entry.orderId(), LinkPurpose.PREFERENCES);
+	}
+
+	private NotificationSuppressed suppressed(Claim claim, String notificationId, Reason reason, Instant deferredUntil) {
+		return new NotificationSuppressed(UUID.randomUUID(), claim.orderId(), clock.instant(), notificationId,
+				claim.customerId(), claim.channel(), claim.milestone(), reason, deferredUntil);
+	}
+
+	private NotificationSuppressed suppressed(Notification entry, Reason reason, Instant deferredUntil) {
+		return new NotificationSuppressed(UUID.randomUUID(), entry.orderId(), clock.instant(), entry.notificationId(),
+				entry.customerId(), entry.channel(), entry.milestone(), reason, deferredUntil);
+	}
+
+	private Event failedEvent(Notification entry, String code, boolean willRetry) {
+		return new NotificationFailed(UUID.randomUUID(), entry.orderId(), clock.instant(), entry.notificationId(),
+				entry.customerId(), entry.channel(), entry.milestone(), code, Math.max(entry.attempts(), 1), willRetry);
+	}
+
+	Duration recipientWait() {
+		return settings.recipientWait();
 	}
 
 }

@@ -8,9 +8,10 @@ import dev.postpurchase.kit.schedule.PeriodicTask;
 import reactor.core.publisher.Mono;
 
 /**
- * Tries again the messages whose send failed, each taken under a lease so that a slow attempt is
- * not doubled by the next pass or another instance; gives up after the expiry with
- * NotificationFailed.
+ * Sends the messages that are due: retries of failed sends, messages held for the collapse window,
+ * texts deferred to the end of quiet hours, and messages waiting for their order's contact data.
+ * Each is taken under a lease so that a slow attempt is not doubled by the next pass or another
+ * instance; a message past its expiry is given up with NotificationFailed. Measures the backlog.
  */
 @Component
 class RetryTask extends PeriodicTask {
@@ -23,13 +24,17 @@ class RetryTask extends PeriodicTask {
 
 	private final NotificationSettings settings;
 
+	private final NotificationMetrics metrics;
+
 	private final Clock clock;
 
-	RetryTask(Notifications ledger, Notifier notifier, NotificationSettings settings, Clock clock) {
-		super(settings.retry().interval(), "Notification retry pass failed");
+	RetryTask(Notifications ledger, Notifier notifier, NotificationSettings settings, NotificationMetrics metrics,
+			Clock clock) {
+		super(settings.retry().interval(), "Pass over due notifications failed");
 		this.ledger = ledger;
 		this.notifier = notifier;
 		this.settings = settings;
+		this.metrics = metrics;
 		this.clock = clock;
 	}
 
@@ -38,10 +43,10 @@ class RetryTask extends PeriodicTask {
 		return ledger.due(BATCH)
 			.concatMap(id -> ledger.takeDue(id, clock.instant().plus(settings.retry().lease())))
 			.concatMap(entry -> notifier.expired(entry, clock.instant()) ? notifier.expire(entry)
-					: notifier.recipients().of(entry.orderId())
-						.flatMap(recipient -> notifier.attempt(entry, recipient))
-						.switchIfEmpty(Mono.defer(() -> notifier.attempt(entry, null))))
-			.count();
+					: notifier.audience(entry.orderId()).flatMap(audience -> notifier.attempt(entry, audience)))
+			.count()
+			.flatMap(handled -> ledger.backlog().doOnNext(backlog -> metrics.backlog(backlog[0], backlog[1]))
+				.thenReturn(handled));
 	}
 
 }

@@ -22,7 +22,8 @@ final class HttpFailures {
 
 	/**
 	 * The failure of an answer with a status other than 2xx. 5xx, 408 and 429 are transient (code
-	 * {@code HTTP_<status>}); any other 4xx is permanent with the provider's code, or
+	 * {@code HTTP_<status>}); so are 401 and 403 (with the provider's code): credentials rotated at the
+	 * provider and not yet here must open the breaker and keep the messages, not drop them; any other 4xx is permanent with the provider's code, or
 	 * {@code HTTP_<status>} when the answer has none, unless {@code transientCode} says the provider
 	 * means "try later" with it.
 	 */
@@ -30,6 +31,9 @@ final class HttpFailures {
 		var httpCode = "HTTP_" + status.value();
 		if (status.is5xxServerError() || status.value() == 408 || status.value() == 429) {
 			return new ProviderException(httpCode, false);
+		}
+		if (status.value() == 401 || status.value() == 403) {
+			return new ProviderException(providerCode != null ? providerCode : httpCode, false);
 		}
 		if (status.is4xxClientError()) {
 			var code = providerCode != null ? providerCode : httpCode;

@@ -86,8 +86,9 @@ class RetryIntegrationTests {
 	private Notification pending(Order order, Milestone milestone, Instant createdAt) {
 		return new Notification(Notification.idOf(order.orderId(), milestone, Channel.EMAIL),
 				UUID.randomUUID().toString(), order.orderId(), order.customerId(), milestone, Channel.EMAIL,
-				Status.PENDING, null, null, null, null, 1, "MailSendException", createdAt, clock.instant(), null,
-				createdAt, new ArrayList<>(List.of(UUID.randomUUID().toString())), new ArrayList<>());
+				Status.PENDING, null, null, null, null, 1, "MailSendException", MessageDetails.NONE, List.of(), false,
+				true, createdAt, clock.instant(), null, null, createdAt,
+				new ArrayList<>(List.of(UUID.randomUUID().toString())), new ArrayList<>());
 	}
 
 }

@@ -103,7 +103,7 @@ class SmsSenderTests {
 
 	@ParameterizedTest(name = "{0} answered with code {1}: {2}")
 	@CsvSource(textBlock = """
-			401, 20003, 20003,    true
+			401, 20003, 20003,    false
 			404, ,      HTTP_404, true
 			500, 20500, HTTP_500, false
 			503, ,      HTTP_503, false

@@ -109,7 +109,7 @@ class WhatsAppSenderTests {
 	@ParameterizedTest(name = "{0} with Graph code {1}: {2}")
 	@CsvSource(textBlock = """
 			400, 131026, 131026,   true
-			401, 190,    190,      true
+			401, 190,    190,      false
 			404, ,       HTTP_404, true
 			400, 130429, 130429,   false
 			400, 131056, 131056,   false

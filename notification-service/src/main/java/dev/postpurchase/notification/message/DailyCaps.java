@@ -1,0 +1,59 @@
+package dev.postpurchase.notification.message;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort.Direction;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * How many messages each order got per day: one small document per (order, day), counted up
+ * atomically only while under the cap, so several instances never let more through. Counters expire
+ * (TTL index) two days after their day.
+ */
+@Component
+class DailyCaps implements SmartInitializingSingleton {
+
+	static final String COLLECTION = "daily_counts";
+
+	private final ReactiveMongoTemplate mongo;
+
+	DailyCaps(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		mongo.indexOps(COLLECTION)
+			.createIndex(new Index().named("expiry").on("expiresAt", Direction.ASC).expire(Duration.ZERO))
+			.block();
+	}
+
+	/**
+	 * Takes one of the order's messages of {@code day}; {@code false} when the cap was reached (and
+	 * nothing was counted).
+	 */
+	Mono<Boolean> take(String orderId, LocalDate day, int cap) {
+		var query = Query.query(Criteria.where("_id").is(orderId + ":" + day).and("count").lt(cap));
+		var update = new Update().inc("count", 1)
+			.setOnInsert("expiresAt", Instant.from(day.plusDays(2).atStartOfDay(java.time.ZoneOffset.UTC)));
+		return mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
+				org.bson.Document.class, COLLECTION)
+			.map(counted -> true)
+			// the counter exists and is at the cap: the upsert's insert collides with it
+			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(false))
+			.defaultIfEmpty(false);
+	}
+
+}

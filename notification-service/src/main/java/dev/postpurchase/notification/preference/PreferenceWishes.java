@@ -1,0 +1,28 @@
+package dev.postpurchase.notification.preference;
+
+import org.springframework.stereotype.Component;
+
+import dev.postpurchase.notification.message.CustomerWishes;
+import dev.postpurchase.notification.message.Wishes;
+import reactor.core.publisher.Mono;
+
+/** The stored preferences, as the wishes the sending of messages respects. */
+@Component
+class PreferenceWishes implements CustomerWishes {
+
+	private final Preferences preferences;
+
+	PreferenceWishes(Preferences preferences) {
+		this.preferences = preferences;
+	}
+
+	@Override
+	public Mono<Wishes> of(String customerId) {
+		return preferences.of(customerId)
+			.map(chosen -> new Wishes(chosen.optedOut(), chosen.language(),
+					chosen.quietHours() == null ? null : chosen.quietHours().start(),
+					chosen.quietHours() == null ? null : chosen.quietHours().end(), chosen.timeZone()))
+			.defaultIfEmpty(Wishes.NONE);
+	}
+
+}
