@@ -283,7 +283,12 @@ public class Notifier {
 		}
 		var refusal = audience.refusal(entry.channel());
 		if (refusal != null) {
-			return suppress(entry, refusal);
+			// things changed since the claim (or the contact data came only now): the next channel the
+			// customer can be reached on takes over, if the rule has one
+			var next = pick(entry.fallbacks(), audience);
+			return suppress(entry, refusal).flatMap(ended -> ended && next >= 0
+					? claim(nextClaim(entry, next, entry.counted()), firstEvent(entry), audience, false).thenReturn(true)
+					: Mono.just(ended));
 		}
 		var quietUntil = audience.quietUntil(entry.channel(), now);
 		if (quietUntil != null) {
@@ -304,7 +309,8 @@ public class Notifier {
 		return senders.send(entry.channel(), outgoing)
 			.flatMap(providerId -> ledger.sent(entry.id(), content.template(), content.locale(), providerId,
 					new NotificationSent(UUID.randomUUID(), entry.orderId(), clock.instant(), entry.notificationId(),
-							entry.customerId(), entry.channel(), entry.milestone(), content.template(), content.locale(),
+							entry.customerId() != null ? entry.customerId() : audience.recipient().customerId(),
+							entry.channel(), entry.milestone(), content.template(), content.locale(),
 							providerId))
 				.doOnNext(marked -> {
 					metrics.sent(entry.channel(), entry.milestone());
@@ -342,11 +348,19 @@ public class Notifier {
 		log.warn("Notification {} {} of order {} goes by {}: {} unavailable ({})", entry.milestone(), entry.channel(),
 				entry.orderId(), channel, entry.channel(), failure.code());
 		metrics.failed(entry.channel(), entry.milestone());
-		var claim = new Claim(entry.orderId(), entry.customerId(), entry.milestone(), channel, entry.details(),
-				rest(entry.fallbacks(), next), entry.urgent(), true);
-		var eventId = UUID.fromString(entry.appliedEvents().get(0));
 		return ledger.end(entry.id(), Status.FAILED, null, failedEvent(entry, failure.code(), false))
-			.flatMap(ended -> ended ? claim(claim, eventId, audience, false).thenReturn(true) : Mono.just(false));
+			.flatMap(ended -> ended ? claim(nextClaim(entry, next, true), firstEvent(entry), audience, false)
+				.thenReturn(true) : Mono.just(false));
+	}
+
+	/** The claim of an entry's message on its fallback channel {@code next}. */
+	private static Claim nextClaim(Notification entry, int next, boolean counted) {
+		return new Claim(entry.orderId(), entry.customerId(), entry.milestone(), entry.fallbacks().get(next),
+				entry.details(), rest(entry.fallbacks(), next), entry.urgent(), counted);
+	}
+
+	private static UUID firstEvent(Notification entry) {
+		return UUID.fromString(entry.appliedEvents().get(0));
 	}
 
 	private Mono<Boolean> suppress(Notification entry, Reason reason) {
