@@ -1,5 +1,6 @@
 package dev.postpurchase.notification.security;
 
+import static dev.postpurchase.kit.security.EndpointAccess.open;
 import static dev.postpurchase.kit.security.EndpointAccess.scopes;
 
 import java.util.List;
@@ -17,7 +18,15 @@ class NotificationServiceAccess implements AccessRules {
 
 	@Override
 	public List<EndpointAccess> endpoints() {
-		return List.of(scopes(HttpMethod.GET, "/api/v1/notifications", Scopes.ORDERS_READ, Scopes.SUPPORT));
+		return List.of(
+				open(HttpMethod.POST, "/webhooks/twilio/status", "Twilio's X-Twilio-Signature"),
+				open(HttpMethod.GET, "/webhooks/whatsapp", "Meta's hub.verify_token (subscription handshake)"),
+				open(HttpMethod.POST, "/webhooks/whatsapp", "Meta's X-Hub-Signature-256 signature"),
+				open(HttpMethod.GET, "/api/v1/customer/engagement/{notificationId}/open.gif",
+						"the link's signature (sig); always answers the image"),
+				open(HttpMethod.GET, "/api/v1/customer/engagement/{notificationId}/click",
+						"the link's signature (sig) over the notification and the target URL"),
+				scopes(HttpMethod.GET, "/api/v1/notifications", Scopes.ORDERS_READ, Scopes.SUPPORT));
 	}
 
 }
