@@ -29,7 +29,17 @@ import dev.postpurchase.testkit.EnableTestInfrastructure;
 				// the test SMTP server (standing for an external one) logs each recipient it creates at INFO
 				"logging.level.com.icegreen.greenmail=WARN",
 				// tests run retries themselves
-				"notifications.retry.interval=1h" })
+				"notifications.retry.interval=1h",
+				// provider callbacks and engagement links (no sender credentials: nothing is sent by SMS or WhatsApp)
+				"notifications.sms.account-sid=AC0123456789abcdef0123456789abcdef",
+				"notifications.sms.auth-token=test-twilio-auth-token-0123456789ab",
+				"notifications.sms.previous-auth-token=test-twilio-previous-token-0123456",
+				"notifications.sms.status-callback-url=https://notifications.example.test/webhooks/twilio/status",
+				"notifications.whatsapp.app-secret=test-whatsapp-app-secret-0123456789",
+				"notifications.whatsapp.previous-app-secret=test-whatsapp-previous-secret-01234",
+				"notifications.whatsapp.verify-token=test-whatsapp-verify-token",
+				"notifications.engagement.base-url=https://notifications.example.test",
+				"notifications.engagement.secret=test-engagement-secret-0123456789abcdef" })
 @AutoConfigureWebTestClient(timeout = "30s") // CI machines can be slow; a hang still fails
 @EnableTestInfrastructure
 @Import({ TestClockConfiguration.class, SmtpServerConfiguration.class })
