@@ -33,10 +33,18 @@ import dev.postpurchase.testkit.EnableTestInfrastructure;
 				// the providers' stand-in (ProviderStandIn); the base URLs come from ProviderConfiguration
 				"notifications.sms.account-sid=" + ProviderStandIn.ACCOUNT_SID,
 				"notifications.sms.auth-token=" + ProviderStandIn.AUTH_TOKEN,
+				"notifications.sms.previous-auth-token=test-twilio-previous-token-0123456",
 				"notifications.sms.from=+3197010520000",
 				"notifications.sms.timeout=1s",
+				"notifications.sms.status-callback-url=https://notifications.example.test/webhooks/twilio/status",
 				"notifications.whatsapp.phone-number-id=" + ProviderStandIn.PHONE_NUMBER_ID,
 				"notifications.whatsapp.access-token=test-whatsapp-access-token",
+				"notifications.whatsapp.app-secret=test-whatsapp-app-secret-0123456789",
+				"notifications.whatsapp.previous-app-secret=test-whatsapp-previous-secret-01234",
+				"notifications.whatsapp.verify-token=test-whatsapp-verify-token",
+				// engagement links and one-click unsubscribe are under the service's public address
+				"postpurchase.links.service-url=https://notifications.example.test",
+				"notifications.engagement.secret=test-engagement-secret-0123456789abcdef",
 				// a breaker that opens after 4 failed calls, and half-opens 2 s later
 				"resilience4j.circuitbreaker.instances.sms.sliding-window-size=4",
 				"resilience4j.circuitbreaker.instances.sms.minimum-number-of-calls=4",

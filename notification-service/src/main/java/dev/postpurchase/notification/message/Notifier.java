@@ -69,11 +69,13 @@ public class Notifier {
 
 	private final LinkSettings linkSettings;
 
+	private final EmailTracking tracking;
+
 	private final Clock clock;
 
 	Notifier(NotificationSettings settings, Notifications ledger, Recipients recipients, CustomerWishes wishes,
 			ResilientSenders senders, DailyCaps caps, NotificationMetrics metrics, CustomerLinks links,
-			LinkSettings linkSettings, Clock clock) {
+			LinkSettings linkSettings, EmailTracking tracking, Clock clock) {
 		this.settings = settings;
 		this.ledger = ledger;
 		this.recipients = recipients;
@@ -83,6 +85,7 @@ public class Notifier {
 		this.metrics = metrics;
 		this.links = links;
 		this.linkSettings = linkSettings;
+		this.tracking = tracking;
 		this.clock = clock;
 	}
 
@@ -384,11 +387,22 @@ public class Notifier {
 		return entry.createdAt().plus(settings.retry().expireAfter()).isBefore(now);
 	}
 
+	/**
+	 * The signed links of a message; in email the tracking and survey links go through click
+	 * tracking and an open pixel is added (texts are short, and their delivery receipts come from
+	 * the provider).
+	 */
 	private Templates.Links links(Notification entry) {
 		var orderId = entry.orderId();
-		return new Templates.Links(page("track", orderId, LinkPurpose.TRACKING),
-				page("preferences", orderId, LinkPurpose.PREFERENCES),
-				entry.milestone() == Milestone.DELIVERED ? page("survey", orderId, LinkPurpose.SURVEY) : null, null);
+		var trackingPage = page("track", orderId, LinkPurpose.TRACKING);
+		var preferences = page("preferences", orderId, LinkPurpose.PREFERENCES);
+		var survey = entry.milestone() == Milestone.DELIVERED ? page("survey", orderId, LinkPurpose.SURVEY) : null;
+		if (entry.channel() != Channel.EMAIL) {
+			return new Templates.Links(trackingPage, preferences, survey, null);
+		}
+		var id = entry.notificationId();
+		return new Templates.Links(tracking.click(id, trackingPage), preferences,
+				survey == null ? null : tracking.click(id, survey), tracking.openPixel(id));
 	}
 
 	private String page(String page, String orderId, LinkPurpose purpose) {

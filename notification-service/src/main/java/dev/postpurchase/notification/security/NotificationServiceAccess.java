@@ -15,7 +15,8 @@ import dev.postpurchase.kit.security.Scopes;
 /**
  * Who may call what on notification-service (first match wins). Bearer-token scopes for agents and
  * ops; customer endpoints authenticate by their signed PREFERENCES link token, checked in the
- * handler for the order in the path.
+ * handler for the order in the path; provider webhooks and email engagement links by their
+ * signatures.
  */
 @Component
 class NotificationServiceAccess implements AccessRules {
@@ -32,7 +33,14 @@ class NotificationServiceAccess implements AccessRules {
 				scopes(HttpMethod.PUT, "/api/v1/customers/{customerId}/preferences", Scopes.SUPPORT),
 				open(HttpMethod.GET, CUSTOMER_PREFERENCES, PREFERENCES_LINK),
 				open(HttpMethod.PUT, CUSTOMER_PREFERENCES, PREFERENCES_LINK),
-				open(HttpMethod.POST, "/api/v1/customer/orders/{orderId}/unsubscribe", PREFERENCES_LINK));
+				open(HttpMethod.POST, "/api/v1/customer/orders/{orderId}/unsubscribe", PREFERENCES_LINK),
+				open(HttpMethod.POST, "/webhooks/twilio/status", "Twilio's X-Twilio-Signature"),
+				open(HttpMethod.GET, "/webhooks/whatsapp", "Meta's hub.verify_token (subscription handshake)"),
+				open(HttpMethod.POST, "/webhooks/whatsapp", "Meta's X-Hub-Signature-256 signature"),
+				open(HttpMethod.GET, "/api/v1/customer/engagement/{notificationId}/open.gif",
+						"the link's signature (sig); always answers the image"),
+				open(HttpMethod.GET, "/api/v1/customer/engagement/{notificationId}/click",
+						"the link's signature (sig) over the notification and the target URL"));
 	}
 
 }

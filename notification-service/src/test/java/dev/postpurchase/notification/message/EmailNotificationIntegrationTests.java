@@ -3,6 +3,8 @@ package dev.postpurchase.notification.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -46,6 +48,10 @@ class EmailNotificationIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+	/** A link through click tracking: the target is the {@code u} parameter. */
+	private static final Pattern CLICK = Pattern.compile(
+			"https://notifications\\.example\\.test/api/v1/customer/engagement/([0-9a-f-]+)/click\\?u=([^&\\s\"]+)&(?:amp;)?sig=");
+
 	private static final Pattern LINK = Pattern
 		.compile("https://shop\\.example\\.test/track/(ord_[a-z0-9]+)\\?token=([A-Za-z0-9_.-]+)");
 
@@ -86,11 +92,21 @@ class EmailNotificationIntegrationTests {
 		var html = part(email, "text/html");
 		assertThat(text).contains("Hallo Sanne de Vries,").contains("Volg je bestelling");
 		assertThat(html).contains("<p>Hallo Sanne de Vries,</p>");
-		var link = LINK.matcher(text);
-		assertThat(link.find()).as("tracking link in %s", text).isTrue();
+		var click = CLICK.matcher(text);
+		assertThat(click.find()).as("click-tracked tracking link in %s", text).isTrue();
+		var link = LINK.matcher(URLDecoder.decode(click.group(2), StandardCharsets.UTF_8));
+		assertThat(link.matches()).isTrue();
 		assertThat(link.group(1)).isEqualTo(order.orderId());
 		links.authorize(link.group(2), LinkPurpose.TRACKING, order.orderId());
-		assertThat(html).contains("/track/" + order.orderId() + "?token=");
+		assertThat(CLICK.matcher(html).find()).isTrue();
+		// the open pixel, and the one-click unsubscribe of RFC 8058
+		assertThat(html).contains("https://notifications.example.test/api/v1/customer/engagement/" + click.group(1)
+				+ "/open.gif?sig=");
+		assertThat(email.getHeader("List-Unsubscribe")[0]).startsWith("<https://notifications.example.test/api/v1/"
+				+ "customer/orders/" + order.orderId() + "/unsubscribe?channel=EMAIL&token=");
+		assertThat(email.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+		// the footer's preferences link
+		assertThat(text).contains("https://shop.example.test/preferences/" + order.orderId() + "?token=");
 
 		var sent = sent(order, NotificationSent.TYPE, 1);
 		assertThat(sent.get(0).value()).contains("\"milestone\":\"ORDER_CONFIRMED\"", "\"channel\":\"EMAIL\"",
