@@ -45,7 +45,9 @@ import dev.postpurchase.testkit.DevRoles;
  * {@code fulfillments/create}), a few are cancelled, and support agents log contacts about some.
  * REST calls carry the development issuer's tokens: the platform role's for orders, cancellations and
  * fulfillments, the agent role's for contacts. The customers are invented ({@code example.com}
- * addresses, reserved phone ranges).
+ * addresses, E.164 numbers in ranges set aside for drama and tests where the country has one); most
+ * agreed to texts (SMS, WhatsApp or both) and some gave no phone number at all, so the simulators'
+ * page shows every channel and notification-service's consent rules at work.
  */
 final class DemoTraffic implements AutoCloseable {
 
@@ -60,11 +62,12 @@ final class DemoTraffic implements AutoCloseable {
 			new Product("SKU-LAMP-ARC", "Arc floor lamp", "179.00", "home"),
 			new Product("SKU-GIFTCARD-50", "Gift card 50", "50.00", "gift"));
 
+	/** The phone prefix plus three digits is a whole E.164 number of the country's length. */
 	private static final List<Shopper> SHOPPERS = List.of(
-			new Shopper("Anna", "de Vries", "nl-NL", "Europe/Amsterdam", "NL", "Amsterdam", "1015 CJ", "+3197010000"),
-			new Shopper("Jonas", "Becker", "de-DE", "Europe/Berlin", "DE", "Berlin", "10115", "+4915550000"),
-			new Shopper("Camille", "Martin", "fr-FR", "Europe/Paris", "FR", "Lyon", "69002", "+3375550000"),
-			new Shopper("Oliver", "Smith", "en-GB", "Europe/London", "GB", "Leeds", "LS1 4AP", "+4477009000"));
+			new Shopper("Anna", "de Vries", "nl-NL", "Europe/Amsterdam", "NL", "Amsterdam", "1015 CJ", "+31970100"),
+			new Shopper("Jonas", "Becker", "de-DE", "Europe/Berlin", "DE", "Berlin", "10115", "+491555000"),
+			new Shopper("Camille", "Martin", "fr-FR", "Europe/Paris", "FR", "Lyon", "69002", "+33639980"),
+			new Shopper("Oliver", "Smith", "en-GB", "Europe/London", "GB", "Leeds", "LS1 4AP", "+447700900"));
 
 	private static final List<String> CARRIERS = List.of("PostNL", "DHL Express", "UPS", "DPD", "GLS");
 
@@ -210,9 +213,11 @@ final class DemoTraffic implements AutoCloseable {
 		var promiseBy = ThreadLocalRandom.current().nextInt(5) == 0 ? Instant.now().plus(Duration.ofMinutes(10))
 				: ZonedDateTime.now(zone).plusDays(ThreadLocalRandom.current().nextInt(2, 5))
 					.withHour(22).withMinute(0).withSecond(0).withNano(0).toInstant();
+		var texts = Texts.pick();
 		var order = new InboundOrder("web-shop", "WS-" + number, pick(List.of(SalesChannel.WEB, SalesChannel.MOBILE_APP)),
-				new Customer("cus-demo-" + (number % 40), email(shopper, number), shopper.phone() + (number % 1000),
-						shopper.first() + " " + shopper.last(), shopper.locale(), zone, new Consents(true, true, false)),
+				new Customer("cus-demo-" + (number % 40), email(shopper, number), texts.noPhone() ? null : phone(shopper, number),
+						shopper.first() + " " + shopper.last(), shopper.locale(), zone,
+						new Consents(true, texts.sms(), texts.whatsapp())),
 				lines, address(shopper), new DeliveryPromise(null, promiseBy, zone), now);
 		var response = send(HttpRequest.newBuilder(orders.resolve("/api/v1/orders"))
 			.header("Content-Type", "application/json")
@@ -242,8 +247,18 @@ final class DemoTraffic implements AutoCloseable {
 		payload.put("financial_status", "paid");
 		payload.put("source_name", "web");
 		payload.put("customer_locale", shopper.locale());
-		payload.put("customer", Map.of("id", 7_000_000L + shopifyId % 50, "email", email(shopper, shopifyId),
-				"first_name", shopper.first(), "last_name", shopper.last()));
+		// Shopify only knows SMS marketing consent (order-service maps "subscribed" to SMS, never WhatsApp)
+		var texts = Texts.pick();
+		var customer = new LinkedHashMap<String, Object>();
+		customer.put("id", 7_000_000L + shopifyId % 50);
+		customer.put("email", email(shopper, shopifyId));
+		customer.put("first_name", shopper.first());
+		customer.put("last_name", shopper.last());
+		if (!texts.noPhone()) {
+			customer.put("phone", phone(shopper, shopifyId));
+			customer.put("sms_marketing_consent", Map.of("state", texts.sms() ? "subscribed" : "not_subscribed"));
+		}
+		payload.put("customer", customer);
 		payload.put("line_items", items);
 		payload.put("shipping_address", Map.of("first_name", shopper.first(), "last_name", shopper.last(), "address1",
 				"Demo street 1", "city", shopper.city(), "zip", shopper.zip(), "country_code", shopper.country()));
@@ -324,6 +339,11 @@ final class DemoTraffic implements AutoCloseable {
 				+ "@example.com";
 	}
 
+	/** The shopper's number for one order: prefix plus three digits, E.164. */
+	private static String phone(Shopper shopper, long number) {
+		return shopper.phone() + String.format("%03d", number % 1000);
+	}
+
 	private static String trackingNumber() {
 		return "DEMO" + Long.toString(Math.abs(ThreadLocalRandom.current().nextLong()), 36).toUpperCase();
 	}
@@ -350,6 +370,23 @@ final class DemoTraffic implements AutoCloseable {
 	}
 
 	private record Placed(String id, Long shopifyId) {
+	}
+
+	/**
+	 * Which text messages a customer agreed to: a third SMS only, a fifth WhatsApp only, a sixth both,
+	 * the rest neither; one in ten gave no phone number (and so agreed to none).
+	 */
+	private record Texts(boolean noPhone, boolean sms, boolean whatsapp) {
+
+		static Texts pick() {
+			var roll = ThreadLocalRandom.current().nextInt(100);
+			if (roll < 10) {
+				return new Texts(true, false, false);
+			}
+			return roll < 43 ? new Texts(false, true, false)
+					: roll < 63 ? new Texts(false, false, true)
+							: roll < 80 ? new Texts(false, true, true) : new Texts(false, false, false);
+		}
 	}
 
 	private record Scan(String status, String subStatus, String reason, String message) {

@@ -10,8 +10,9 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole platform on one machine, without Docker: a development OAuth2 issuer, Kafka and a
- * MongoDB-compatible server in this JVM, every service in a JVM of its own.
+ * The whole platform on one machine, without Docker: a development OAuth2 issuer, Kafka, a
+ * MongoDB-compatible server and the provider simulators (mail, SMS, WhatsApp; see {@link Simulators})
+ * in this JVM, every service in a JVM of its own.
  *
  * <pre>
  * java -jar local-stack/target/local-stack.jar [--demo] [--in-memory]
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * State (Kafka data, MongoDB file, development secrets, the development issuer's signing key, a
  * token per role) is kept under {@code .local-stack/} in the working directory. Environment
- * variables: {@code KAFKA_PORT}, {@code MONGO_PORT}, {@code ISSUER_PORT}, {@code <SERVICE>_PORT}
+ * variables: {@code KAFKA_PORT}, {@code MONGO_PORT}, {@code ISSUER_PORT}, {@code SMTP_PORT},
+ * {@code SIMULATORS_PORT}, {@code <SERVICE>_PORT}
  * (e.g. {@code ORDER_SERVICE_PORT}), {@code LOCAL_STACK_STARTUP_TIMEOUT} (seconds) and one per
  * secret (e.g. {@code SHOPIFY_WEBHOOK_SECRET}, {@code CUSTOMER_LINK_SECRET}).
  *

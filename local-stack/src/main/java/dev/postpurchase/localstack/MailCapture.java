@@ -1,75 +1,90 @@
 package dev.postpurchase.localstack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpServer;
 
+import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
-import tools.jackson.databind.json.JsonMapper;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The local stack's stand-in for the outside world's inboxes: an SMTP server that keeps every email
- * the platform sends, and {@code GET /mail} on the simulators' port listing them (newest last:
- * recipient, subject, time, text), so a newcomer sees the messages. Development only: it accepts
- * mail from anyone on this machine.
+ * The local stack's stand-in for the outside world's inboxes: an SMTP server that keeps the email
+ * the platform sends (the most recent {@code capacity}), listed by the simulators at
+ * {@code GET /mail} (newest last: recipient, subject, times, text), so a newcomer sees the messages.
+ * Development only: it accepts mail from anyone on this machine.
+ *
+ * <p>Received mail is moved out of GreenMail's mailboxes into a bounded list whenever it is listed
+ * (and by the simulators every few seconds), so memory stays bounded however long the stack runs.
  */
 final class MailCapture implements AutoCloseable {
 
+	private static final Logger log = LoggerFactory.getLogger(MailCapture.class);
+
 	private final GreenMail smtp;
 
-	private final HttpServer http;
+	private final Inbox<Map<String, Object>> inbox;
 
-	MailCapture(int smtpPort, int httpPort) {
+	MailCapture(int smtpPort, int capacity) {
 		this.smtp = new GreenMail(new ServerSetup(smtpPort, "localhost", ServerSetup.PROTOCOL_SMTP));
-		try {
-			this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), httpPort), 0);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot listen on " + httpPort, ex);
-		}
-		this.http.createContext("/mail", exchange -> {
-			var body = JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsBytes(messages());
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, body.length);
-			try (var out = exchange.getResponseBody()) {
-				out.write(body);
-			}
-		});
+		this.inbox = new Inbox<>(capacity);
 	}
 
 	void start() {
-		smtp.start();
-		http.start();
+		this.smtp.start();
 	}
 
 	/** What was received, oldest first. */
 	List<Map<String, Object>> messages() {
-		var messages = new ArrayList<Map<String, Object>>();
-		for (var message : smtp.getReceivedMessages()) {
-			try {
-				var entry = new LinkedHashMap<String, Object>();
-				entry.put("to", String.valueOf(message.getAllRecipients()[0]));
-				entry.put("subject", message.getSubject());
-				entry.put("sentAt", message.getSentDate() == null ? null : message.getSentDate().toInstant().toString());
-				entry.put("messageId", message.getMessageID());
-				entry.put("text", textOf(message.getContent()));
-				messages.add(entry);
-			}
-			catch (MessagingException | IOException ex) {
-				messages.add(Map.of("error", ex.getClass().getSimpleName()));
+		drain();
+		return this.inbox.list();
+	}
+
+	/** Moves what GreenMail received into the bounded list (a message arriving meanwhile waits for the next time). */
+	synchronized void drain() {
+		try {
+			var store = this.smtp.getManagers().getImapHostManager().getStore();
+			for (var folder : store.listMailboxes("*")) {
+				var taken = false;
+				for (var stored : folder.getNonDeletedMessages()) {
+					var entry = entry(stored.getMimeMessage());
+					entry.put("receivedAt", stored.getReceivedDate() == null ? null : stored.getReceivedDate().toInstant().toString());
+					this.inbox.add(entry);
+					stored.setFlag(Flags.Flag.DELETED, true);
+					taken = true;
+				}
+				if (taken) {
+					folder.expunge(); // only what was flagged above
+				}
 			}
 		}
-		return messages;
+		catch (FolderException ex) {
+			log.warn("Could not collect the received mail ({})", ex.getClass().getSimpleName());
+		}
+	}
+
+	private static Map<String, Object> entry(MimeMessage message) {
+		var entry = new LinkedHashMap<String, Object>();
+		try {
+			var recipients = message.getAllRecipients();
+			entry.put("to", recipients == null || recipients.length == 0 ? null : String.valueOf(recipients[0]));
+			entry.put("subject", message.getSubject());
+			entry.put("sentAt", message.getSentDate() == null ? null : message.getSentDate().toInstant().toString());
+			entry.put("messageId", message.getMessageID());
+			entry.put("text", textOf(message.getContent()));
+		}
+		catch (MessagingException | IOException ex) {
+			entry.put("error", ex.getClass().getSimpleName());
+		}
+		return entry;
 	}
 
 	private static String textOf(Object content) throws MessagingException, IOException {
@@ -96,8 +111,6 @@ final class MailCapture implements AutoCloseable {
 
 	@Override
 	public void close() {
-		http.stop(0);
-		smtp.stop();
+		this.smtp.stop();
 	}
-
 }

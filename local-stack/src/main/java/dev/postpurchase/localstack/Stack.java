@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class Stack {
 
 	private DevIssuer issuer;
 
-	private MailCapture mail;
+	private Simulators simulators;
 
 	private DemoTraffic demo;
 
@@ -89,13 +90,20 @@ final class Stack {
 		log.info("MongoDB-compatible server on {} ({})", this.mongo.connectionString(), mongoStorage());
 		this.kafka.start();
 		log.info("Kafka broker on {} (data in {})", this.kafka.bootstrapServers(), this.settings.kafkaDir());
-		int smtpPort = Settings.port(this.environment, "SMTP_PORT", 3025);
-		int simulatorsPort = Settings.port(this.environment, "SIMULATORS_PORT", 8089);
+		int smtpPort = smtpPort();
+		int simulatorsPort = simulatorsPort();
+		int notificationServicePort = Service.named("notification-service").orElseThrow().port(this.environment);
 		synchronized (this) {
-			this.mail = new MailCapture(smtpPort, simulatorsPort);
+			this.simulators = new Simulators(new Simulators.Settings(simulatorsPort, smtpPort,
+					new TwilioSimulator.Account(secrets.get("twilioAccountSid"), secrets.get("twilioAuthToken")),
+					new WhatsAppSimulator.Business(secrets.get("whatsappPhoneNumberId"), secrets.get("whatsappAccessToken"),
+							secrets.get("whatsappAppSecret"),
+							URI.create("http://localhost:" + notificationServicePort + "/webhooks/whatsapp"))),
+					Clock.systemUTC());
 		}
-		this.mail.start();
-		log.info("SMTP server on localhost:{}; received mail at http://localhost:{}/mail", smtpPort, simulatorsPort);
+		this.simulators.start();
+		log.info("SMTP server on localhost:{}; provider simulators (Twilio, WhatsApp Cloud API) on {}; everything "
+				+ "received at {}/", smtpPort, this.simulators.baseUrl(), this.simulators.baseUrl());
 
 		var launcher = Launcher.current();
 		var java = ServiceCommand.currentJava();
@@ -103,6 +111,7 @@ final class Stack {
 		var properties = new LinkedHashMap<>(DevSecrets.asProperties(secrets));
 		properties.putAll(this.issuer.resourceServerProperties());
 		properties.put("spring.mail.port", String.valueOf(smtpPort));
+		properties.putAll(Simulators.notificationServiceProperties(simulatorsPort, notificationServicePort));
 		if (this.settings.demo()) {
 			// demo time runs fast: parcels the demo stops scanning show as stalled within minutes, not days
 			properties.put("tracking.exceptions.stall-after", "10m");
@@ -152,8 +161,8 @@ final class Stack {
 			if (this.issuer != null) {
 				this.issuer.stop();
 			}
-			if (this.mail != null) {
-				this.mail.close();
+			if (this.simulators != null) {
+				this.simulators.close();
 			}
 			if (this.kafka != null) {
 				this.kafka.stop();
@@ -248,6 +257,8 @@ final class Stack {
 		ports.put("Kafka (KAFKA_PORT)", this.settings.kafkaPort());
 		ports.put("MongoDB (MONGO_PORT)", this.settings.mongoPort());
 		ports.put("OAuth2 issuer (ISSUER_PORT)", this.settings.issuerPort());
+		ports.put("SMTP server (SMTP_PORT)", smtpPort());
+		ports.put("provider simulators (SIMULATORS_PORT)", simulatorsPort());
 		Service.ALL.forEach(service -> ports.put(service.name() + " (" + service.portVariable() + ")",
 				service.port(this.environment)));
 		var taken = new ArrayList<String>();
@@ -263,6 +274,14 @@ final class Stack {
 			throw new StartupException("Already in use: " + String.join(", ", taken)
 					+ ". Is another local stack running? Stop it, or choose other ports with the variables named.");
 		}
+	}
+
+	private int smtpPort() {
+		return Settings.port(this.environment, "SMTP_PORT", 3025);
+	}
+
+	private int simulatorsPort() {
+		return Settings.port(this.environment, "SIMULATORS_PORT", 8089);
 	}
 
 	private void createHome() {
@@ -289,6 +308,7 @@ final class Stack {
 		banner.append(row("Kafka bootstrap", endpoints.kafkaBootstrapServers()));
 		banner.append(row("MongoDB", endpoints.mongoUri() + "  (" + mongoStorage() + ")"));
 		banner.append(row("OAuth2 issuer", endpoints.issuer() + "  (JWKS " + endpoints.jwkSetUri() + ")"));
+		banner.append(row("Provider simulators", this.simulators.baseUrl() + "/  (mail, SMS, WhatsApp received)"));
 		banner.append(row("Tokens", endpoints.tokensFile() + "  (one per role, valid " + DevTokens.VALIDITY.toDays() + " days)"));
 		banner.append(row("Secrets", endpoints.secretsFile().toString()));
 		banner.append(row("State", this.settings.home().toString()));

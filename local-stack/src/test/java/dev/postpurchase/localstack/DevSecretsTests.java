@@ -91,13 +91,55 @@ class DevSecretsTests {
 
 	@Test
 	void mapsSecretsToTheServicesProperties() {
-		assertThat(DevSecrets.asProperties(Map.of("shopifyWebhookSecret", "s3cret", "aftershipWebhookSecret", "4ft3r",
-				"customerLinkSecret", "l1nk")))
-			.containsExactlyInAnyOrderEntriesOf(Map.of("orders.shopify.webhook-secret", "s3cret",
-					"tracking.aftership.webhook-secret", "4ft3r",
-					// the customer link signing key: its id goes with it
-					"postpurchase.security.customer-links.keys[0].id", "dev-1",
-					"postpurchase.security.customer-links.keys[0].secret", "l1nk"));
+		var values = new java.util.HashMap<String, String>();
+		values.put("shopifyWebhookSecret", "s3cret");
+		values.put("aftershipWebhookSecret", "4ft3r");
+		values.put("customerLinkSecret", "l1nk");
+		values.put("twilioAccountSid", "AC1");
+		values.put("twilioAuthToken", "tw1");
+		values.put("whatsappPhoneNumberId", "123");
+		values.put("whatsappAccessToken", "wa1");
+		values.put("whatsappAppSecret", "app1");
+		values.put("whatsappVerifyToken", "verify1");
+		values.put("engagementSecret", "eng1");
+
+		var expected = new java.util.HashMap<String, String>();
+		expected.put("orders.shopify.webhook-secret", "s3cret");
+		expected.put("tracking.aftership.webhook-secret", "4ft3r");
+		// the customer link signing key: its id goes with it
+		expected.put("postpurchase.security.customer-links.keys[0].id", "dev-1");
+		expected.put("postpurchase.security.customer-links.keys[0].secret", "l1nk");
+		expected.put("notifications.sms.account-sid", "AC1");
+		expected.put("notifications.sms.auth-token", "tw1");
+		expected.put("notifications.whatsapp.phone-number-id", "123");
+		expected.put("notifications.whatsapp.access-token", "wa1");
+		expected.put("notifications.whatsapp.app-secret", "app1");
+		expected.put("notifications.whatsapp.verify-token", "verify1");
+		expected.put("notifications.engagement.secret", "eng1");
+		assertThat(DevSecrets.asProperties(values)).containsExactlyInAnyOrderEntriesOf(expected);
+	}
+
+	@Test
+	void generatesProviderIdsInTheProvidersFormats() {
+		var secrets = DevSecrets.loadOrCreate(this.dir.resolve("secrets.json"), Map.of());
+
+		assertThat(secrets.get("twilioAccountSid")).matches("AC[0-9a-f]{32}");
+		assertThat(secrets.get("twilioAuthToken")).matches("[0-9a-f]{32}");
+		assertThat(secrets.get("whatsappPhoneNumberId")).matches("[1-9][0-9]{14}");
+		assertThat(secrets.get("whatsappAppSecret")).matches("[0-9a-f]{32}");
+		// secrets the services require to be at least 32 characters in production
+		assertThat(secrets.get("whatsappAccessToken")).hasSizeGreaterThanOrEqualTo(32);
+		assertThat(secrets.get("whatsappVerifyToken")).hasSizeGreaterThanOrEqualTo(32);
+		assertThat(secrets.get("engagementSecret")).hasSizeGreaterThanOrEqualTo(32);
+	}
+
+	@Test
+	void providerCredentialsCanComeFromTheEnvironment() {
+		var secrets = DevSecrets.loadOrCreate(this.dir.resolve("secrets.json"),
+				Map.of("TWILIO_ACCOUNT_SID", "AC0123456789abcdef0123456789abcdef", "WHATSAPP_APP_SECRET", "from-env"));
+
+		assertThat(secrets).containsEntry("twilioAccountSid", "AC0123456789abcdef0123456789abcdef")
+			.containsEntry("whatsappAppSecret", "from-env");
 	}
 
 	@Test
