@@ -116,7 +116,7 @@ final class Simulators implements AutoCloseable {
 		properties.put("notifications.sms.status-callback-url", notificationService + "/webhooks/twilio/status");
 		properties.put("notifications.whatsapp.base-url", simulators + "/graph");
 		properties.put("notifications.whatsapp.api-version", WHATSAPP_API_VERSION);
-		properties.put("notifications.engagement.base-url", notificationService);
+		properties.put("postpurchase.links.service-url", notificationService);
 		return properties;
 	}
 
