@@ -117,6 +117,9 @@ final class Simulators implements AutoCloseable {
 		properties.put("notifications.whatsapp.base-url", simulators + "/graph");
 		properties.put("notifications.whatsapp.api-version", WHATSAPP_API_VERSION);
 		properties.put("postpurchase.links.service-url", notificationService);
+		// a newcomer sees a shipment's texts within half a minute, not after production's 2-minute collapse window
+		properties.put("notifications.collapse-window", "20s");
+		properties.put("notifications.retry.interval", "5s");
 		return properties;
 	}
 

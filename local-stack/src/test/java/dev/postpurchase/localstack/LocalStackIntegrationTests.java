@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -85,11 +86,12 @@ class LocalStackIntegrationTests {
 				.satisfies(record -> assertThat(KafkaTopics.header(record, "ce_subject")).isEqualTo(orderId));
 
 			// across services: the fulfillment reaches tracking-service, which follows the parcel
+			var trackingNumber = "3SIT" + System.nanoTime();
 			var shipped = send(HttpRequest.newBuilder(orderService.resolve("/api/v1/orders/" + orderId + "/fulfillments"))
 				.header("Content-Type", "application/json")
 				.header("Authorization", "Bearer " + tokens.get(DevRoles.PLATFORM.id()))
-				.POST(HttpRequest.BodyPublishers.ofString("{\"carrier\": \"PostNL\", \"trackingNumber\": \"3SIT"
-						+ System.nanoTime() + "\"}"))
+				.POST(HttpRequest.BodyPublishers.ofString("{\"carrier\": \"PostNL\", \"trackingNumber\": \""
+						+ trackingNumber + "\"}"))
 				.build());
 			assertThat(shipped.statusCode()).as(shipped.body()).isEqualTo(201);
 			// the order confirmation reached the captured inbox (notification-service over SMTP)
@@ -99,6 +101,25 @@ class LocalStackIntegrationTests {
 			new KafkaTopics("localhost:" + kafkaPort).read("shipment.events",
 					record -> orderId.equals(record.key()) && "dev.postpurchase.shipment.registered.v1"
 						.equals(KafkaTopics.header(record, "ce_type")), 1, Duration.ofSeconds(30));
+
+			// the carrier takes the parcel out for delivery: the customer (SMS consent) gets a text at the
+			// Twilio simulator, whose signed delivery receipt comes back as NotificationEngaged
+			var trackingService = URI.create("http://localhost:" + environment.get("TRACKING_SERVICE_PORT"));
+			var scanned = send(HttpRequest.newBuilder(trackingService.resolve("/api/v1/tracking-events"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + tokens.get(DevRoles.CARRIER.id()))
+				.POST(HttpRequest.BodyPublishers.ofString("{\"carrier\": \"PostNL\", \"trackingNumber\": \""
+						+ trackingNumber + "\", \"checkpointTime\": \"" + Instant.now() + "\", \"status\": "
+						+ "\"OutForDelivery\", \"message\": \"Out for delivery\"}"))
+				.build());
+			assertThat(scanned.statusCode()).as(scanned.body()).isLessThan(300);
+			await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + simulatorsPort + "/sms")).build()).body())
+				.contains("/track/" + orderId));
+			new KafkaTopics("localhost:" + kafkaPort).read("notification.events",
+					record -> orderId.equals(record.key()) && "dev.postpurchase.notification.engaged.v1"
+						.equals(KafkaTopics.header(record, "ce_type")) && record.value().contains("\"SMS\""), 1,
+					Duration.ofSeconds(60));
 		}
 		finally {
 			stack.stop();
@@ -126,14 +147,22 @@ class LocalStackIntegrationTests {
 		return """
 				{"source": "integration-test", "externalOrderId": "%s", "salesChannel": "WEB",
 				 "customer": {"customerId": "cus-it", "email": "anna@example.com", "phone": "+31612345678",
-				              "name": "Anna de Vries", "locale": "nl-NL", "timeZone": "Europe/Amsterdam",
+				              "name": "Anna de Vries", "locale": "nl-NL", "timeZone": "%s",
 				              "consents": {"email": true, "sms": true, "whatsapp": false}},
 				 "lines": [{"sku": "SKU-MUG", "name": "Stoneware mug", "quantity": 2,
 				            "unitPrice": {"amount": 14.50, "currency": "EUR"}, "category": "home", "finalSale": false}],
 				 "shippingAddress": {"name": "Anna de Vries", "line1": "Keizersgracht 1", "postalCode": "1015 CJ",
 				                     "city": "Amsterdam", "country": "NL"},
 				 "promise": {"by": "%s", "timeZone": "Europe/Amsterdam"}}
-				""".formatted(externalOrderId, Instant.now().plus(Duration.ofDays(3)));
+				""".formatted(externalOrderId, middayZone(), Instant.now().plus(Duration.ofDays(3)));
+	}
+
+	/** A time zone where it is about midday now, so texts are never held by quiet hours, whenever the test runs. */
+	static String middayZone() {
+		int offset = 13 - Instant.now().atZone(ZoneOffset.UTC).getHour();
+		offset = offset > 14 ? offset - 24 : offset < -12 ? offset + 24 : offset;
+		// Etc/GMT ids count the other way round: Etc/GMT-5 is five hours ahead of UTC
+		return offset == 0 ? "Etc/UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
 	}
 
 	/** Distinct free ports, held together while they are chosen. */
