@@ -1,11 +1,16 @@
 package dev.postpurchase.notification.provider;
 
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatusCode;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
+import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,6 +84,30 @@ final class HttpFailures {
 		catch (JacksonException ex) {
 			return JsonMapper.shared().missingNode();
 		}
+	}
+
+	/**
+	 * Sends a provider request and reads its answer: the message id at {@code idAt} of a 2xx answer,
+	 * else the failure ({@link #rejected} with the error code at {@code codeAt}, transient when
+	 * {@code tryLater} says so; {@link #unanswered} when no answer came within {@code timeout}).
+	 */
+	static Mono<String> exchange(Supplier<WebClient.RequestHeadersSpec<?>> request, String codeAt,
+			Predicate<String> tryLater, String idAt, Duration timeout) {
+		return Mono.defer(() -> request.get()
+			.exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("").<String>handle((body, sink) -> {
+				var json = json(body);
+				if (!response.statusCode().is2xxSuccessful()) {
+					var code = code(json.at(codeAt));
+					sink.error(rejected(response.statusCode(), code, code != null && tryLater.test(code)));
+					return;
+				}
+				var id = text(json.at(idAt));
+				if (id == null) {
+					sink.error(unreadable());
+					return;
+				}
+				sink.next(id);
+			}))).timeout(timeout).onErrorMap(HttpFailures::unanswered);
 	}
 
 	/** A code (number or text) as text; {@code null} when absent. */

@@ -58,32 +58,14 @@ class SmsSender implements ChannelSender {
 	 */
 	@Override
 	public Mono<String> send(Outgoing message) {
-		return Mono.defer(() -> {
-			if (!configured()) {
-				return Mono.error(new ProviderException("NOT_CONFIGURED", false));
-			}
-			return twilio.post()
-				.uri(MESSAGES, settings.accountSid())
-				.headers(headers -> headers.setBasicAuth(settings.accountSid(), settings.authToken()))
-				.accept(MediaType.APPLICATION_JSON)
-				.body(BodyInserters.fromFormData(form(message)))
-				.exchangeToMono(response -> response.bodyToMono(String.class)
-					.defaultIfEmpty("")
-					.<String>handle((body, sink) -> {
-						var json = HttpFailures.json(body);
-						if (!response.statusCode().is2xxSuccessful()) {
-							sink.error(HttpFailures.rejected(response.statusCode(), HttpFailures.code(json.path("code")),
-									false));
-							return;
-						}
-						var sid = HttpFailures.text(json.path("sid"));
-						if (sid == null) {
-							sink.error(HttpFailures.unreadable());
-							return;
-						}
-						sink.next(sid);
-					}));
-		}).timeout(settings.timeout()).onErrorMap(HttpFailures::unanswered);
+		if (!configured()) {
+			return Mono.error(new ProviderException("NOT_CONFIGURED", false));
+		}
+		return HttpFailures.exchange(() -> twilio.post()
+			.uri(MESSAGES, settings.accountSid())
+			.headers(headers -> headers.setBasicAuth(settings.accountSid(), settings.authToken()))
+			.accept(MediaType.APPLICATION_JSON)
+			.body(BodyInserters.fromFormData(form(message))), "/code", code -> false, "/sid", settings.timeout());
 	}
 
 	private LinkedMultiValueMap<String, String> form(Outgoing message) {

@@ -69,34 +69,16 @@ class WhatsAppSender implements ChannelSender {
 	 */
 	@Override
 	public Mono<String> send(Outgoing message) {
-		return Mono.defer(() -> {
-			if (!configured()) {
-				return Mono.error(new ProviderException("NOT_CONFIGURED", false));
-			}
-			return graph.post()
-				.uri(MESSAGES, settings.apiVersion(), settings.phoneNumberId())
-				.headers(headers -> headers.setBearerAuth(settings.accessToken()))
-				.contentType(MediaType.APPLICATION_JSON)
-				.accept(MediaType.APPLICATION_JSON)
-				.bodyValue(TemplateMessage.of(message))
-				.exchangeToMono(response -> response.bodyToMono(String.class)
-					.defaultIfEmpty("")
-					.<String>handle((body, sink) -> {
-						var json = HttpFailures.json(body);
-						if (!response.statusCode().is2xxSuccessful()) {
-							var code = HttpFailures.code(json.path("error").path("code"));
-							var tryLater = code != null && TRY_LATER.contains(code);
-							sink.error(HttpFailures.rejected(response.statusCode(), code, tryLater));
-							return;
-						}
-						var id = HttpFailures.text(json.path("messages").path(0).path("id"));
-						if (id == null) {
-							sink.error(HttpFailures.unreadable());
-							return;
-						}
-						sink.next(id);
-					}));
-		}).timeout(settings.timeout()).onErrorMap(HttpFailures::unanswered);
+		if (!configured()) {
+			return Mono.error(new ProviderException("NOT_CONFIGURED", false));
+		}
+		return HttpFailures.exchange(() -> graph.post()
+			.uri(MESSAGES, settings.apiVersion(), settings.phoneNumberId())
+			.headers(headers -> headers.setBearerAuth(settings.accessToken()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.bodyValue(TemplateMessage.of(message)), "/error/code", TRY_LATER::contains, "/messages/0/id",
+				settings.timeout());
 	}
 
 	/** The body of a template message, as Meta documents it. */
