@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -125,26 +126,31 @@ public class Notifier {
 	private Mono<Void> first(Rule rule, List<Channel> channels, String orderId, UUID eventId, MessageDetails details,
 			Audience audience) {
 		return ledger.anyOf(orderId, rule.milestone())
-			.flatMap(existing -> duplicate(existing.id(), orderId, existing.customerId(), existing.channel(),
-					existing.milestone(), eventId))
-			.switchIfEmpty(Mono.defer(() -> {
-				if (audience.recipient() == null) {
-					// no contact data yet: wait for them on the first channel
-					return claim(claimOf(rule, orderId, audience, channels.get(0), rest(channels, 0), details), eventId,
-							audience, true);
-				}
-				var chosen = pick(channels, audience);
-				if (chosen >= 0) {
-					return claim(claimOf(rule, orderId, audience, channels.get(chosen), rest(channels, chosen), details),
-							eventId, audience, true);
-				}
-				// the customer cannot be reached on any channel: each refusal is recorded
-				return Flux.fromIterable(channels)
-					.filter(channel -> audience.refusal(channel) != null)
-					.concatMap(channel -> claim(claimOf(rule, orderId, audience, channel, List.of(), details), eventId,
-							audience, true))
-					.then();
-			}))
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap(existing -> existing.isPresent()
+					? duplicate(existing.get().id(), orderId, existing.get().customerId(), existing.get().channel(),
+							existing.get().milestone(), eventId)
+					: claimFirst(rule, channels, orderId, eventId, details, audience));
+	}
+
+	private Mono<Void> claimFirst(Rule rule, List<Channel> channels, String orderId, UUID eventId,
+			MessageDetails details, Audience audience) {
+		if (audience.recipient() == null) {
+			// no contact data yet: wait for them on the first channel
+			return claim(claimOf(rule, orderId, audience, channels.get(0), rest(channels, 0), details), eventId, audience,
+					true);
+		}
+		var chosen = pick(channels, audience);
+		if (chosen >= 0) {
+			return claim(claimOf(rule, orderId, audience, channels.get(chosen), rest(channels, chosen), details), eventId,
+					audience, true);
+		}
+		// the customer cannot be reached on any channel: each refusal is recorded
+		return Flux.fromIterable(channels)
+			.filter(channel -> audience.refusal(channel) != null)
+			.concatMap(channel -> claim(claimOf(rule, orderId, audience, channel, List.of(), details), eventId, audience,
+					true))
 			.then();
 	}
 

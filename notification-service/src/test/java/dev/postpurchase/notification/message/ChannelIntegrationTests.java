@@ -336,6 +336,13 @@ class ChannelIntegrationTests {
 			assertThat(statuses(order)).doesNotContainKey(Milestone.OUT_FOR_DELIVERY + ":" + Channel.EMAIL);
 		}
 		assertThat(ProviderStandIn.whatsappTo(delayed.phone())).isEmpty();
+
+		// another out-for-delivery scan, now that SMS works again: the same milestone, told already
+		messages.publishShipmentEvent(ShipmentStatusChanged.TYPE, messages.outForDelivery(third, clock.instant()));
+		assertThat(events(third, NotificationSuppressed.TYPE, 1).get(0).value()).contains("\"reason\":\"DUPLICATE\"");
+		passes.afterCollapseWindow();
+		assertThat(ProviderStandIn.smsTo(third.phone())).isEmpty();
+		assertThat(ProviderStandIn.whatsappTo(third.phone())).hasSize(1);
 	}
 
 	@Test
