@@ -31,7 +31,7 @@ import dev.postpurchase.kit.webhook.TwilioSignatures;
  * status to the {@code StatusCallback} URL signed with {@code X-Twilio-Signature} like Twilio.
  * Nothing is sent to a phone.
  */
-final class TwilioSimulator {
+final class TwilioSimulator extends ProviderSimulator<TwilioSimulator.Sms> {
 
 	static final String API_VERSION = "2010-04-01";
 
@@ -113,33 +113,9 @@ final class TwilioSimulator {
 
 	private final Account account;
 
-	private final Clock clock;
-
-	private final Callbacks callbacks;
-
-	private final Faults faults;
-
-	private final Inbox<Sms> inbox;
-
 	TwilioSimulator(Account account, Clock clock, Callbacks callbacks, int capacity) {
+		super(clock, callbacks, capacity, Sms::toJson);
 		this.account = account;
-		this.clock = clock;
-		this.callbacks = callbacks;
-		this.faults = new Faults(clock);
-		this.inbox = new Inbox<>(capacity);
-	}
-
-	Faults faults() {
-		return this.faults;
-	}
-
-	/** What was received, oldest first. */
-	List<Map<String, Object>> messages() {
-		return this.inbox.list().stream().map(Sms::toJson).toList();
-	}
-
-	long total() {
-		return this.inbox.total();
 	}
 
 	/** Answers a request under {@code /twilio/}. */

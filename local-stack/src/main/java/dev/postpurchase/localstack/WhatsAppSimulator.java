@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the Cloud API's webhook format, signed {@code X-Hub-Signature-256: sha256=<hex HMAC of the body
  * keyed with the app secret>}. Nothing is sent to a phone.
  */
-final class WhatsAppSimulator {
+final class WhatsAppSimulator extends ProviderSimulator<WhatsAppSimulator.Message> {
 
 	/** The WhatsApp Business Account the simulated number belongs to (the webhook's {@code entry[].id}). */
 	static final String BUSINESS_ACCOUNT_ID = "102290129340398";
@@ -116,33 +116,9 @@ final class WhatsAppSimulator {
 
 	private final Business business;
 
-	private final Clock clock;
-
-	private final Callbacks callbacks;
-
-	private final Faults faults;
-
-	private final Inbox<Message> inbox;
-
 	WhatsAppSimulator(Business business, Clock clock, Callbacks callbacks, int capacity) {
+		super(clock, callbacks, capacity, Message::toJson);
 		this.business = business;
-		this.clock = clock;
-		this.callbacks = callbacks;
-		this.faults = new Faults(clock);
-		this.inbox = new Inbox<>(capacity);
-	}
-
-	Faults faults() {
-		return this.faults;
-	}
-
-	/** What was received, oldest first. */
-	List<Map<String, Object>> messages() {
-		return this.inbox.list().stream().map(Message::toJson).toList();
-	}
-
-	long total() {
-		return this.inbox.total();
 	}
 
 	/** Answers a request under {@code /graph/}. */

@@ -1,7 +1,6 @@
 package dev.postpurchase.localstack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -46,7 +45,7 @@ class LocalStackIntegrationTests {
 
 	@Test
 	void startsThePlatformTakesAnOrderWithAPlatformTokenAndStopsEveryServiceJvm() throws Exception {
-		var ports = freePorts(5 + Service.ALL.size());
+		var ports = SimulatorFixture.freePorts(5 + Service.ALL.size());
 		int kafkaPort = ports[0];
 		int simulatorsPort = ports[4];
 		var environment = new java.util.HashMap<String, String>(Map.of("KAFKA_PORT", String.valueOf(kafkaPort),
@@ -163,29 +162,5 @@ class LocalStackIntegrationTests {
 		offset = offset > 14 ? offset - 24 : offset < -12 ? offset + 24 : offset;
 		// Etc/GMT ids count the other way round: Etc/GMT-5 is five hours ahead of UTC
 		return offset == 0 ? "Etc/UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
-	}
-
-	/** Distinct free ports, held together while they are chosen. */
-	private static int[] freePorts(int count) {
-		var sockets = new ArrayList<ServerSocket>();
-		try {
-			for (int i = 0; i < count; i++) {
-				sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-			}
-			return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			for (var socket : sockets) {
-				try {
-					socket.close();
-				}
-				catch (IOException ignored) {
-					// released with the process at the latest
-				}
-			}
-		}
 	}
 }

@@ -131,7 +131,7 @@ final class SimulatorFixture implements AutoCloseable {
 		this.receiver.close();
 	}
 
-	/** Distinct free ports, held together while they are chosen. */
+	/** Distinct free ports, held together while they are chosen (the whole stack's test takes its ports here too). */
 	static int[] freePorts(int count) {
 		var sockets = new ArrayList<ServerSocket>();
 		try {

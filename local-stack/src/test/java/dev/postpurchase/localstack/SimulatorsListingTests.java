@@ -103,7 +103,9 @@ class SimulatorsListingTests {
 				"notifications.sms.status-callback-url", "http://localhost:8083/webhooks/twilio/status",
 				"notifications.whatsapp.base-url", "http://localhost:8089/graph",
 				"notifications.whatsapp.api-version", "v21.0",
-				"postpurchase.links.service-url", "http://localhost:8083"));
+				"postpurchase.links.service-url", "http://localhost:8083",
+				"notifications.collapse-window", "20s",
+				"notifications.retry.interval", "5s"));
 	}
 
 	private List<String> subjects() {
