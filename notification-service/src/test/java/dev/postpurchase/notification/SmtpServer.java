@@ -8,6 +8,8 @@ import java.util.List;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -60,6 +62,23 @@ public final class SmtpServer {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The content of the first part of this type, anywhere in the message. */
+	public static String part(Part part, String type) throws Exception {
+		if (part.isMimeType(type)) {
+			return (String) part.getContent();
+		}
+		if (part.isMimeType("multipart/*")) {
+			var multipart = (Multipart) part.getContent();
+			for (int i = 0; i < multipart.getCount(); i++) {
+				var found = part(multipart.getBodyPart(i), type);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
 	}
 
 }

@@ -208,6 +208,44 @@ class ChannelIntegrationTests {
 	}
 
 	@Test
+	void deliveredReturnApprovedRefundIssuedAndCancelledAreToldByEmailInTheCustomersLanguage() throws Exception {
+		var order = placed("de-DE", Consents.ALL);
+		messages.publishShipmentEvent(ShipmentDelivered.TYPE, messages.delivered(order));
+		awaitClaimed(order, Milestone.DELIVERED);
+		passes.afterCollapseWindow();
+		messages.publish(ReturnApproved.class, messages.returnApproved(order));
+		messages.publish(RefundIssued.class, messages.refundIssued(order));
+		await().atMost(TIMEOUT).until(() -> SmtpServer.receivedFor(order.email()).size() == 4);
+		var cancelled = Order.fresh();
+		messages.publishOrderEvent(OrderPlaced.TYPE, messages.orderPlaced(cancelled, "fr-FR", Consents.ALL));
+		var orderCancelled = messages.orderPlaced(cancelled, "fr-FR", Consents.ALL);
+		orderCancelled.removeAll();
+		orderCancelled.put("eventId", java.util.UUID.randomUUID().toString());
+		orderCancelled.put("orderId", cancelled.orderId());
+		orderCancelled.put("occurredAt", clock.instant().toString());
+		orderCancelled.put("reason", "CUSTOMER");
+		messages.publishOrderEvent(dev.postpurchase.contracts.order.OrderCancelled.TYPE, orderCancelled);
+		await().atMost(TIMEOUT).until(() -> SmtpServer.receivedFor(cancelled.email()).size() == 2);
+
+		var emails = SmtpServer.receivedFor(order.email());
+		assertThat(emails).extracting(message -> message.getSubject())
+			.containsExactly("Wir haben deine Bestellung WS-2026-0048213 erhalten",
+					"Deine Bestellung WS-2026-0048213 wurde zugestellt",
+					"Deine Rücksendung zur Bestellung WS-2026-0048213 ist genehmigt",
+					"Deine Rücksendung zur Bestellung WS-2026-0048213 wurde bearbeitet");
+		// the survey link (click-tracked) in the delivered email, the label in the return's, the amount in the refund's
+		assertThat(java.net.URLDecoder.decode(text(emails.get(1)), java.nio.charset.StandardCharsets.UTF_8))
+			.contains("https://shop.example.test/survey/" + order.orderId() + "?token=");
+		assertThat(text(emails.get(2))).contains("https://returns.postpurchase.dev/labels/ret_4M9C2T6WXK.pdf");
+		assertThat(text(emails.get(3))).contains("129,95");
+		assertThat(SmtpServer.receivedFor(cancelled.email()).get(1).getSubject())
+			.isEqualTo("Votre commande WS-2026-0048213 a été annulée");
+		// email only: these rules send no texts
+		assertThat(ProviderStandIn.smsTo(order.phone())).isEmpty();
+		assertThat(ProviderStandIn.whatsappTo(order.phone())).isEmpty();
+	}
+
+	@Test
 	void outForDeliveryAndDeliveredWithinTheCollapseWindowMakeOneMessageWithTheLatestState() {
 		var order = placed("en-US", Consents.ALL);
 		messages.publishShipmentEvent(ShipmentStatusChanged.TYPE, messages.outForDelivery(order, clock.instant()));
@@ -363,6 +401,11 @@ class ChannelIntegrationTests {
 			.containsPattern("notifications_backlog\\{[^}]*state=\"deferred\"")
 			.doesNotContain(order.phone().substring(1))
 			.doesNotContain(order.orderId());
+	}
+
+	/** The plain text part of an email. */
+	private static String text(jakarta.mail.internet.MimeMessage email) throws Exception {
+		return SmtpServer.part(email, "text/plain");
 	}
 
 	private Order placed(String locale, Consents consents) {

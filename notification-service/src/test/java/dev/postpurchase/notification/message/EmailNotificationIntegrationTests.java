@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -88,8 +86,8 @@ class EmailNotificationIntegrationTests {
 
 		var email = onlyEmailTo(order);
 		assertThat(email.getSubject()).isEqualTo("We hebben je bestelling WS-2026-0048213 ontvangen");
-		var text = part(email, "text/plain");
-		var html = part(email, "text/html");
+		var text = SmtpServer.part(email, "text/plain");
+		var html = SmtpServer.part(email, "text/html");
 		assertThat(text).contains("Hallo Sanne de Vries,").contains("Volg je bestelling");
 		assertThat(html).contains("<p>Hallo Sanne de Vries,</p>");
 		var click = CLICK.matcher(text);
@@ -259,23 +257,6 @@ class EmailNotificationIntegrationTests {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** The content of the first part of this type, anywhere in the message. */
-	private static String part(Part part, String type) throws Exception {
-		if (part.isMimeType(type)) {
-			return (String) part.getContent();
-		}
-		if (part.isMimeType("multipart/*")) {
-			var multipart = (Multipart) part.getContent();
-			for (int i = 0; i < multipart.getCount(); i++) {
-				var found = part(multipart.getBodyPart(i), type);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
 	}
 
 }
