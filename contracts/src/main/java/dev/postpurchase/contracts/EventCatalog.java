@@ -23,9 +23,12 @@ import dev.postpurchase.contracts.order.OrderPlaced;
 import dev.postpurchase.contracts.order.OrderShipped;
 import dev.postpurchase.contracts.order.SupportContactLogged;
 import dev.postpurchase.contracts.returns.ExchangeRequested;
+import dev.postpurchase.contracts.returns.RefundFailed;
 import dev.postpurchase.contracts.returns.RefundIssued;
 import dev.postpurchase.contracts.returns.ReturnApproved;
 import dev.postpurchase.contracts.returns.ReturnClosed;
+import dev.postpurchase.contracts.returns.ReturnInTransit;
+import dev.postpurchase.contracts.returns.ReturnLabelIssued;
 import dev.postpurchase.contracts.returns.ReturnReceived;
 import dev.postpurchase.contracts.returns.ReturnRejected;
 import dev.postpurchase.contracts.returns.ReturnRequested;
@@ -59,8 +62,11 @@ public final class EventCatalog {
 			event(ReturnRequested.TYPE, ReturnRequested.class, Topics.RETURN_EVENTS),
 			event(ReturnApproved.TYPE, ReturnApproved.class, Topics.RETURN_EVENTS),
 			event(ReturnRejected.TYPE, ReturnRejected.class, Topics.RETURN_EVENTS),
+			event(ReturnLabelIssued.TYPE, ReturnLabelIssued.class, Topics.RETURN_EVENTS),
+			event(ReturnInTransit.TYPE, ReturnInTransit.class, Topics.RETURN_EVENTS),
 			event(ReturnReceived.TYPE, ReturnReceived.class, Topics.RETURN_EVENTS),
 			event(RefundIssued.TYPE, RefundIssued.class, Topics.RETURN_EVENTS),
+			event(RefundFailed.TYPE, RefundFailed.class, Topics.RETURN_EVENTS),
 			event(ExchangeRequested.TYPE, ExchangeRequested.class, Topics.RETURN_EVENTS),
 			event(ReturnClosed.TYPE, ReturnClosed.class, Topics.RETURN_EVENTS),
 			event(SurveyAnswered.TYPE, SurveyAnswered.class, Topics.FEEDBACK_EVENTS),

@@ -24,7 +24,11 @@ public final class Topics {
 	/** NotificationSent, NotificationFailed, NotificationSuppressed, NotificationEngaged. */
 	public static final String NOTIFICATION_EVENTS = "notification.events";
 
-	/** The return lifecycle, refunds and exchanges. */
+	/**
+	 * The return lifecycle, refunds and exchanges: ReturnRequested, ReturnApproved, ReturnRejected,
+	 * ReturnLabelIssued, ReturnInTransit, ReturnReceived, RefundIssued, RefundFailed, ExchangeRequested,
+	 * ReturnClosed.
+	 */
 	public static final String RETURN_EVENTS = "return.events";
 
 	/** SurveyAnswered. */

@@ -25,8 +25,8 @@ class EventCatalogTests {
 	}
 
 	@Test
-	void holdsTwentySixTypes() {
-		assertThat(EventCatalog.events()).hasSize(24);
+	void holdsTwentyNineTypes() {
+		assertThat(EventCatalog.events()).hasSize(27);
 		assertThat(EventCatalog.inbound()).hasSize(2);
 	}
 

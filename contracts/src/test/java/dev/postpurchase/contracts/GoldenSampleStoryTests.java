@@ -31,9 +31,14 @@ import dev.postpurchase.contracts.order.OrderPlaced;
 import dev.postpurchase.contracts.order.OrderShipped;
 import dev.postpurchase.contracts.order.SupportContactLogged;
 import dev.postpurchase.contracts.returns.ExchangeRequested;
+import dev.postpurchase.contracts.returns.RefundFailed;
 import dev.postpurchase.contracts.returns.RefundIssued;
 import dev.postpurchase.contracts.returns.ReturnApproved;
+import dev.postpurchase.contracts.returns.ReturnApproved.ReturnLabel;
 import dev.postpurchase.contracts.returns.ReturnClosed;
+import dev.postpurchase.contracts.returns.ReturnInTransit;
+import dev.postpurchase.contracts.returns.ReturnLabelIssued;
+import dev.postpurchase.contracts.returns.ReturnMethod;
 import dev.postpurchase.contracts.returns.ReturnReceived;
 import dev.postpurchase.contracts.returns.ReturnRejected;
 import dev.postpurchase.contracts.returns.ReturnRequested;
@@ -50,8 +55,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The golden samples tell one consistent story, so consumers can publish several of them and check
  * the outcome: order {@value #ORDER} is placed, shipped with PostNL, delayed at the sorting centre,
- * notified about, delivered a day late, partly returned and refunded, and rated. The other samples
- * (a cancellation, a rejected return, an exchange, an erasure) belong to other orders and customers.
+ * notified about, delivered a day late, rated, partly returned by DHL and refunded (the first refund
+ * attempt fails and the retry succeeds). The other samples (a cancellation, a rejected return, an
+ * exchange, an erasure) belong to other orders and customers.
  */
 class GoldenSampleStoryTests {
 
@@ -67,13 +73,16 @@ class GoldenSampleStoryTests {
 			DeliveryExceptionRaised.class, NotificationSuppressed.class, NotificationSent.class,
 			NotificationFailed.class, NotificationEngaged.class, SupportContactLogged.class, ShipmentDelivered.class,
 			DeliveryExceptionResolved.class, SurveyAnswered.class, ReturnRequested.class, ReturnApproved.class,
-			ReturnReceived.class, RefundIssued.class, ReturnClosed.class);
+			ReturnLabelIssued.class, ReturnInTransit.class, ReturnReceived.class, RefundFailed.class,
+			RefundIssued.class, ReturnClosed.class);
 
 	/** Components no sample shows because their absence is what the story means. */
 	private static final Set<String> MEANINGFULLY_ABSENT = Set.of(
 			"CustomerErasureRequested.orderId", // erasure is about a customer, never an order
 			"ShipmentRegistered.returnId", "ShipmentStatusChanged.returnId", "ShipmentDelivered.returnId", // outbound
-			"ReturnLine.exchangeSku"); // the story's return is refunded, not exchanged
+			"ReturnLine.exchangeSku", // the story's return is refunded, not exchanged
+			// the story's order is an original order, not the replacement of an exchange (its return is refunded)
+			"OrderPlaced.replacementFor");
 
 	@Test
 	void everyRecordComponentAppearsInSomeSample() {
@@ -134,14 +143,42 @@ class GoldenSampleStoryTests {
 		assertThat(GoldenSamples.load(NotificationEngaged.class).notificationId())
 			.isEqualTo(GoldenSamples.load(NotificationSent.class).notificationId());
 		assertThat(List.of(GoldenSamples.load(ReturnApproved.class).returnId(),
-				GoldenSamples.load(ReturnReceived.class).returnId(), GoldenSamples.load(RefundIssued.class).returnId(),
+				GoldenSamples.load(ReturnLabelIssued.class).returnId(),
+				GoldenSamples.load(ReturnInTransit.class).returnId(), GoldenSamples.load(ReturnReceived.class).returnId(),
+				GoldenSamples.load(RefundFailed.class).returnId(), GoldenSamples.load(RefundIssued.class).returnId(),
 				GoldenSamples.load(ReturnClosed.class).returnId()))
 			.containsOnly(requested.returnId());
 		assertThat(List.of(shipped.customerId(), requested.customerId(),
+				GoldenSamples.load(ReturnApproved.class).customerId(),
+				GoldenSamples.load(ReturnLabelIssued.class).customerId(),
 				GoldenSamples.load(NotificationSent.class).customerId(),
 				GoldenSamples.load(RefundIssued.class).customerId(), GoldenSamples.load(SurveyAnswered.class).customerId(),
 				GoldenSamples.load(SupportContactLogged.class).customerId()))
 			.containsOnly(customerId);
+	}
+
+	/**
+	 * The mail-in return travels on the label it was approved with: the label issued and the first
+	 * scan name the same carrier and tracking number, and the failed refund attempt is the refund that
+	 * was then issued, for the same amount.
+	 */
+	@Test
+	void theReturnParcelTravelsOnItsLabelAndTheFailedRefundIsRetried() {
+		ReturnApproved approved = GoldenSamples.load(ReturnApproved.class);
+		ReturnLabelIssued issued = GoldenSamples.load(ReturnLabelIssued.class);
+		ReturnInTransit inTransit = GoldenSamples.load(ReturnInTransit.class);
+		RefundFailed failed = GoldenSamples.load(RefundFailed.class);
+		RefundIssued refunded = GoldenSamples.load(RefundIssued.class);
+
+		assertThat(approved.method()).isEqualTo(ReturnMethod.MAIL_IN);
+		assertThat(new ReturnLabel(issued.carrier(), issued.trackingNumber(), issued.labelUrl()))
+			.isEqualTo(approved.label());
+		assertThat(List.of(inTransit.carrier(), inTransit.trackingNumber()))
+			.containsExactly(issued.carrier(), issued.trackingNumber());
+		assertThat(failed.refundId()).isEqualTo(refunded.refundId());
+		assertThat(failed.amount()).isEqualTo(refunded.amount());
+		assertThat(failed.willRetry()).isTrue();
+		assertThat(failed.attempts()).isEqualTo(1);
 	}
 
 	/**

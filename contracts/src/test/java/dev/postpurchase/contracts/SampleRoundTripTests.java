@@ -7,7 +7,9 @@ import java.util.stream.Stream;
 import dev.postpurchase.contracts.exception.DeliveryExceptionRaised;
 import dev.postpurchase.contracts.exception.DeliveryExceptionResolved;
 import dev.postpurchase.contracts.exception.Severity;
+import dev.postpurchase.contracts.inbound.InboundOrder;
 import dev.postpurchase.contracts.order.OrderPlaced;
+import dev.postpurchase.contracts.order.Payment;
 import dev.postpurchase.contracts.shipment.PromiseState;
 import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
 import dev.postpurchase.contracts.shipment.TrackingStatus;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -57,6 +60,8 @@ class SampleRoundTripTests {
 		OrderPlaced placed = GoldenSamples.load(OrderPlaced.class);
 
 		assertThat(placed.orderId()).isEqualTo("ord_8K2F5QW1XR");
+		assertThat(placed.payment()).isEqualTo(new Payment("stripe", "pi_3PqK8L2eZvKYlo2C0x7Dc1aB"));
+		assertThat(placed.replacementFor()).isNull();
 		assertThat(placed.total().amount()).isEqualByComparingTo(new BigDecimal("239.80"));
 		assertThat(placed.lines()).extracting(line -> line.unitPrice().amount())
 			.containsExactly(new BigDecimal("129.95"), new BigDecimal("79.95"), new BigDecimal("14.95"));
@@ -65,6 +70,34 @@ class SampleRoundTripTests {
 		assertThat(raised.severity()).isEqualTo(Severity.MEDIUM);
 		assertThat(raised.promiseState()).isEqualTo(PromiseState.LATE);
 		assertThat(GoldenSamples.load(DeliveryExceptionResolved.class).openSeconds()).isEqualTo(107_004L);
+	}
+
+	/**
+	 * Producers built before payment and replacementFor existed leave them out: their messages are
+	 * still valid, read with both absent, and are what the constructor with the old parameter list
+	 * makes.
+	 */
+	@Test
+	void anOrderWithoutPaymentIsWhatTheOldConstructorMakes() {
+		MessageType placedType = EventCatalog.of(OrderPlaced.class);
+		ObjectNode placedJson = (ObjectNode) ContractFixtures.sampleTree(placedType);
+		placedJson.remove("payment");
+		OrderPlaced placed = EventJson.mapper().treeToValue(placedJson, OrderPlaced.class);
+		MessageType inboundType = EventCatalog.of(InboundOrder.class);
+		ObjectNode inboundJson = (ObjectNode) ContractFixtures.sampleTree(inboundType);
+		inboundJson.remove("payment");
+		InboundOrder inbound = EventJson.mapper().treeToValue(inboundJson, InboundOrder.class);
+
+		assertThat(ContractFixtures.validate(placedType, placedJson)).isEmpty();
+		assertThat(ContractFixtures.validate(inboundType, inboundJson)).isEmpty();
+		assertThat(placed).isEqualTo(new OrderPlaced(placed.eventId(), placed.orderId(), placed.occurredAt(),
+				placed.source(), placed.externalOrderId(), placed.salesChannel(), placed.customer(), placed.lines(),
+				placed.total(), placed.shippingAddress(), placed.promise(), placed.placedAt()));
+		assertThat(inbound).isEqualTo(new InboundOrder(inbound.source(), inbound.externalOrderId(),
+				inbound.salesChannel(), inbound.customer(), inbound.lines(), inbound.shippingAddress(),
+				inbound.promise(), inbound.placedAt()));
+		assertThat(placed.payment()).isNull();
+		assertThat(inbound.payment()).isNull();
 	}
 
 	@Test

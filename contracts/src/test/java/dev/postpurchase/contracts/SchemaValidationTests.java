@@ -13,8 +13,11 @@ import dev.postpurchase.contracts.inbound.InboundTrackingUpdate;
 import dev.postpurchase.contracts.notification.NotificationFailed;
 import dev.postpurchase.contracts.order.OrderPlaced;
 import dev.postpurchase.contracts.order.OrderShipped;
+import dev.postpurchase.contracts.returns.RefundFailed;
 import dev.postpurchase.contracts.returns.RefundIssued;
 import dev.postpurchase.contracts.returns.ReturnApproved;
+import dev.postpurchase.contracts.returns.ReturnInTransit;
+import dev.postpurchase.contracts.returns.ReturnLabelIssued;
 import dev.postpurchase.contracts.shipment.ShipmentDelivered;
 import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
 import org.junit.jupiter.api.Named;
@@ -91,6 +94,9 @@ class SchemaValidationTests {
 				violation(OrderPlaced.class, "/shippingAddress/country", "NLD", "pattern"),
 				violation(OrderPlaced.class, "/promise/timeZone", "+02:00", "pattern"),
 				violation(OrderPlaced.class, "/salesChannel", "web", "enum"),
+				violation(OrderPlaced.class, "/payment/provider", "Stripe", "pattern"),
+				violation(OrderPlaced.class, "/payment/reference", null, "required"),
+				violation(OrderPlaced.class, "/replacementFor", replacementFor("ret_6H4K9N2QSD"), "required"),
 				violation(OrderShipped.class, "/carrier", "PostNL", "pattern"),
 				violation(ShipmentStatusChanged.class, "/status", "Teleported", "enum"),
 				// The wire name is Jackson's (@JsonProperty), not the Java constant.
@@ -110,6 +116,14 @@ class SchemaValidationTests {
 				violation(RefundIssued.class, "/amount/currency", "eur", "pattern"),
 				violation(RefundIssued.class, "/outcome", "EXCHANGE", "enum"),
 				violation(ReturnApproved.class, "/label", null, "required"),
+				// tracking-service registers the return parcel by carrier and tracking number.
+				violation(ReturnLabelIssued.class, "/trackingNumber", null, "required"),
+				violation(ReturnLabelIssued.class, "/carrier", "DHL", "pattern"),
+				violation(ReturnInTransit.class, "/trackingNumber", null, "required"),
+				violation(RefundFailed.class, "/errorCode", null, "required"),
+				violation(RefundFailed.class, "/attempts", 0, "minimum"),
+				violation(RefundFailed.class, "/willRetry", null, "required"),
+				violation(RefundFailed.class, "/amount/amount", "129.95", "type"),
 				violation(NotificationFailed.class, "/attempts", 0, "minimum"),
 				violation(SurveyAnswered.class, "/score", 11, "maximum"),
 				violation(SurveyAnswered.class, "/score", -1, "minimum"),
@@ -117,6 +131,7 @@ class SchemaValidationTests {
 				violation(CustomerErasureRequested.class, "/orderId", "ord_8K2F5QW1XR", "not"),
 				violation(InboundOrder.class, "/lines/0/finalSale", null, "required"),
 				violation(InboundOrder.class, "/customer/customerId", null, "required"),
+				violation(InboundOrder.class, "/payment/provider", null, "required"),
 				violation(InboundTrackingUpdate.class, "/status", "Teleported", "enum"),
 				violation(InboundTrackingUpdate.class, "/checkpointTime", "13-05-2026 07:40", "pattern"));
 	}
@@ -140,6 +155,11 @@ class SchemaValidationTests {
 		set(sample, pointer, value);
 		String change = type.getSimpleName() + " " + pointer + (value == null ? " removed" : " = " + value);
 		return Arguments.of(change, messageType, sample, keyword);
+	}
+
+	/** A replacementFor that names the return but not the original order. */
+	private static JsonNode replacementFor(String returnId) {
+		return JsonNodeFactory.instance.objectNode().put("returnId", returnId);
 	}
 
 	/** A CSAT answer is on a 1-5 scale, although 7 is a fine NPS score. */

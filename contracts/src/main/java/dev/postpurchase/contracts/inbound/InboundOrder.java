@@ -7,6 +7,7 @@ import dev.postpurchase.contracts.DeliveryPromise;
 import dev.postpurchase.contracts.order.Address;
 import dev.postpurchase.contracts.order.Customer;
 import dev.postpurchase.contracts.order.OrderLine;
+import dev.postpurchase.contracts.order.Payment;
 import dev.postpurchase.contracts.order.SalesChannel;
 
 /**
@@ -14,10 +15,17 @@ import dev.postpurchase.contracts.order.SalesChannel;
  * {@code orders.inbound}). Idempotent on ({@code source}, {@code externalOrderId}).
  *
  * @param source the platform, for example {@code shopify}, {@code magento}, {@code web-shop}
+ * @param payment how the order was paid, when the platform tells: what a refund is made against
  */
 public record InboundOrder(String source, String externalOrderId, SalesChannel salesChannel, Customer customer,
-		List<OrderLine> lines, Address shippingAddress, DeliveryPromise promise, Instant placedAt) {
+		List<OrderLine> lines, Address shippingAddress, DeliveryPromise promise, Instant placedAt, Payment payment) {
 
 	public static final String TYPE = "dev.postpurchase.inbound.order.v1";
+
+	/** An order whose platform tells no payment: the components before payment was added. */
+	public InboundOrder(String source, String externalOrderId, SalesChannel salesChannel, Customer customer,
+			List<OrderLine> lines, Address shippingAddress, DeliveryPromise promise, Instant placedAt) {
+		this(source, externalOrderId, salesChannel, customer, lines, shippingAddress, promise, placedAt, null);
+	}
 
 }
