@@ -10,7 +10,7 @@ class ArchitectureTests {
 	@Test
 	void featuresKeepTheirBoundaries() {
 		ArchitectureRules.of("dev.postpurchase.order")
-			.modelKnowsNothingOf("orders", "status", "shopify", "inbound", "erasure", "customer")
+			.modelKnowsNothingOf("orders", "status", "shopify", "inbound", "exchange", "erasure", "customer")
 			.webIsAnEdge()
 			.modelDoesNotTalkToKafka("orders", "status.web");
 	}

@@ -13,6 +13,7 @@ import dev.postpurchase.contracts.order.Address;
 import dev.postpurchase.contracts.order.Consents;
 import dev.postpurchase.contracts.order.Customer;
 import dev.postpurchase.contracts.order.OrderLine;
+import dev.postpurchase.contracts.order.Payment;
 import dev.postpurchase.contracts.order.SalesChannel;
 
 /** Canonical orders for tests, each with its own external id so tests never collide. */
@@ -36,6 +37,12 @@ public final class TestOrders {
 				new Address("Anna de Vries", "Keizersgracht 1", null, "1015 CJ", "Amsterdam", null, "NL"),
 				new DeliveryPromise(null, Instant.parse("2026-05-14T21:59:59Z"), zone),
 				Instant.parse("2026-05-11T09:15:00Z"));
+	}
+
+	/** The same order, paid with the given payment. */
+	public static InboundOrder paidWith(InboundOrder order, Payment payment) {
+		return new InboundOrder(order.source(), order.externalOrderId(), order.salesChannel(), order.customer(),
+				order.lines(), order.shippingAddress(), order.promise(), order.placedAt(), payment);
 	}
 
 }

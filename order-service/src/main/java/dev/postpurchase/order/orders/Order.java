@@ -27,6 +27,8 @@ import dev.postpurchase.contracts.order.OrderConfirmed;
 import dev.postpurchase.contracts.order.OrderLine;
 import dev.postpurchase.contracts.order.OrderPlaced;
 import dev.postpurchase.contracts.order.OrderShipped;
+import dev.postpurchase.contracts.order.Payment;
+import dev.postpurchase.contracts.order.ReplacementOf;
 import dev.postpurchase.contracts.order.SalesChannel;
 import dev.postpurchase.contracts.order.ShippedLine;
 import dev.postpurchase.contracts.order.SupportContactLogged;
@@ -65,6 +67,12 @@ public class Order {
 
 	private final Instant placedAt;
 
+	/** How the order was paid, when the platform told: what a refund is made against. */
+	private final Payment payment;
+
+	/** Set on the replacement order of an exchange: the original order and the return. */
+	private final ReplacementOf replacementFor;
+
 	private OrderStatus status;
 
 	private Instant updatedAt;
@@ -81,8 +89,8 @@ public class Order {
 	@PersistenceCreator
 	Order(String id, Long version, String source, String externalOrderId, SalesChannel salesChannel,
 			Customer customer, List<OrderLine> lines, Money total, Address shippingAddress, DeliveryPromise promise,
-			Instant placedAt, OrderStatus status, Instant updatedAt, List<Fulfillment> fulfillments,
-			List<Contact> contacts, List<OutboxEntry> outbox, Instant erasedAt) {
+			Instant placedAt, Payment payment, ReplacementOf replacementFor, OrderStatus status, Instant updatedAt,
+			List<Fulfillment> fulfillments, List<Contact> contacts, List<OutboxEntry> outbox, Instant erasedAt) {
 		this.id = id;
 		this.version = version;
 		this.source = source;
@@ -94,6 +102,8 @@ public class Order {
 		this.shippingAddress = shippingAddress;
 		this.promise = promise;
 		this.placedAt = placedAt;
+		this.payment = payment;
+		this.replacementFor = replacementFor;
 		this.status = status;
 		this.updatedAt = updatedAt;
 		this.fulfillments = fulfillments == null ? new ArrayList<>() : new ArrayList<>(fulfillments);
@@ -102,15 +112,20 @@ public class Order {
 		this.erasedAt = erasedAt;
 	}
 
-	/** A new order from a validated canonical message; publishes OrderPlaced. */
-	static Order place(OrderId id, InboundOrder in, DeliveryPromise promise, Clock clock) {
+	/**
+	 * A new order from a validated canonical message; publishes OrderPlaced. {@code replacementFor} is
+	 * set for the replacement order of an exchange, null for an order a platform sent.
+	 */
+	static Order place(OrderId id, InboundOrder in, DeliveryPromise promise, ReplacementOf replacementFor,
+			Clock clock) {
 		var now = now(clock);
 		var placedAt = in.placedAt() != null ? in.placedAt() : now;
 		var order = new Order(id.value(), null, in.source(), in.externalOrderId(), in.salesChannel(), in.customer(),
-				List.copyOf(in.lines()), totalOf(in.lines()), in.shippingAddress(), promise, placedAt,
-				OrderStatus.PLACED, now, null, null, null, null);
+				List.copyOf(in.lines()), totalOf(in.lines()), in.shippingAddress(), promise, placedAt, in.payment(),
+				replacementFor, OrderStatus.PLACED, now, null, null, null, null);
 		order.record(new OrderPlaced(UUID.randomUUID(), id.value(), now, in.source(), in.externalOrderId(),
-				in.salesChannel(), in.customer(), order.lines, order.total, in.shippingAddress(), promise, placedAt));
+				in.salesChannel(), in.customer(), order.lines, order.total, in.shippingAddress(), promise, placedAt,
+				in.payment(), replacementFor));
 		return order;
 	}
 
@@ -260,6 +275,16 @@ public class Order {
 
 	public Instant placedAt() {
 		return placedAt;
+	}
+
+	/** How the order was paid; null when the platform did not tell. */
+	public Payment payment() {
+		return payment;
+	}
+
+	/** The exchange this order replaces items for; null for an order a platform sent. */
+	public ReplacementOf replacementFor() {
+		return replacementFor;
 	}
 
 	public OrderStatus status() {

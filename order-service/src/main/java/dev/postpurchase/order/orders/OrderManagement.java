@@ -3,6 +3,7 @@ package dev.postpurchase.order.orders;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Service;
 import dev.postpurchase.contracts.DeliveryPromise;
 import dev.postpurchase.contracts.inbound.InboundOrder;
 import dev.postpurchase.contracts.order.OrderCancelled.CancelReason;
+import dev.postpurchase.contracts.order.ReplacementOf;
+import dev.postpurchase.contracts.returns.ExchangeRequested;
 import dev.postpurchase.kit.outbox.OutboxRelay;
 import dev.postpurchase.kit.web.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,16 +65,65 @@ public class OrderManagement {
 	 * nothing. {@code via} is the way it came in (api, shopify, kafka), a metric tag.
 	 */
 	public Mono<Placement> place(InboundOrder in, String via) {
-		var problems = OrderValidation.problems(in);
+		var problems = new ArrayList<>(OrderValidation.problems(in));
+		if (in != null && Replacement.isReserved(in.source())) {
+			problems.add("source: " + Replacement.SOURCE + " is reserved for the replacement orders of exchanges");
+		}
 		if (!problems.isEmpty()) {
 			return Mono.error(new InvalidOrderException(problems));
 		}
-		var id = OrderId.of(in.source(), in.externalOrderId());
-		var order = Order.place(id, in, in.promise() != null ? in.promise() : defaultPromise(in), clock);
+		return store(OrderId.of(in.source(), in.externalOrderId()), in, null, via);
+	}
+
+	/**
+	 * Places the replacement order of an exchange (see {@link Replacement}), once per return: the same
+	 * request again, or another one for the same return, returns the stored order and publishes
+	 * nothing.
+	 *
+	 * @return the placement; {@link UnservableExchangeException} when the original order is unknown or
+	 *         erased or the request does not fit it
+	 */
+	public Mono<Placement> placeReplacement(ExchangeRequested exchange) {
+		if (exchange.orderId() == null || exchange.orderId().isBlank() || exchange.returnId() == null
+				|| exchange.returnId().isBlank()) {
+			return Mono.error(new UnservableExchangeException("Exchange " + exchange.eventId()
+					+ ": orderId and returnId are required"));
+		}
+		var originalId = new OrderId(exchange.orderId());
+		var id = Replacement.idOf(exchange.returnId());
+		return orders.findById(id.value())
+			.map(existing -> {
+				log.info("Replacement order {} for return {} exists already", id, exchange.returnId());
+				return new Placement(existing, false);
+			})
+			.switchIfEmpty(Mono.defer(() -> orders.findById(originalId.value())
+				.switchIfEmpty(Mono.error(() -> new UnservableExchangeException("Exchange for return "
+						+ exchange.returnId() + ": order " + originalId + " is not known")))
+				.flatMap(original -> {
+					var replacement = Replacement.of(original, exchange);
+					var problems = OrderValidation.problems(replacement);
+					if (!problems.isEmpty()) {
+						return Mono.error(new InvalidOrderException(problems));
+					}
+					return store(id, replacement, new ReplacementOf(originalId.value(), exchange.returnId()),
+							"exchange");
+				})));
+	}
+
+	/** Stores a validated order with its OrderPlaced; an order stored before is returned as it is. */
+	private Mono<Placement> store(OrderId id, InboundOrder in, ReplacementOf replacementFor, String via) {
+		var order = Order.place(id, in, in.promise() != null ? in.promise() : defaultPromise(in), replacementFor,
+				clock);
 		return orders.save(order)
 			.map(saved -> {
 				meters.counter("orders.received", "via", via, "channel", in.salesChannel().name()).increment();
-				log.info("Order {} placed via {} ({} lines)", id, via, in.lines().size());
+				if (replacementFor == null) {
+					log.info("Order {} placed via {} ({} lines)", id, via, in.lines().size());
+				}
+				else {
+					log.info("Replacement order {} placed for return {} of order {} ({} lines)", id,
+							replacementFor.returnId(), replacementFor.orderId(), in.lines().size());
+				}
 				relay.wakeUp();
 				publisher.publishEvent(new OrderAccepted(id, in.source()));
 				return new Placement(saved, true);

@@ -21,6 +21,13 @@ public final class OrderValidation {
 
 	private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
 
+	/** The contract's provider rule: lower-case letters and digits, words joined by single hyphens. */
+	private static final Pattern PROVIDER = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+
+	private static final int MAX_PROVIDER_LENGTH = 64;
+
+	private static final int MAX_PAYMENT_REFERENCE_LENGTH = 255;
+
 	private static final int MAX_ID_LENGTH = 128;
 
 	private static final int MAX_LINES = 500;
@@ -113,6 +120,23 @@ public final class OrderValidation {
 			}
 			if (promise.from() != null && promise.by() != null && promise.from().isAfter(promise.by())) {
 				problems.add("promise.from: must not be after promise.by");
+			}
+		}
+		var payment = order.payment();
+		if (payment != null) {
+			if (payment.provider() == null || payment.provider().isBlank()) {
+				problems.add("payment.provider: required when a payment is given");
+			}
+			else if (payment.provider().length() > MAX_PROVIDER_LENGTH
+					|| !PROVIDER.matcher(payment.provider()).matches()) {
+				problems.add("payment.provider: must be a lower-case token of at most " + MAX_PROVIDER_LENGTH
+						+ " characters such as stripe");
+			}
+			if (payment.reference() == null || payment.reference().isBlank()) {
+				problems.add("payment.reference: required when a payment is given");
+			}
+			else if (payment.reference().length() > MAX_PAYMENT_REFERENCE_LENGTH) {
+				problems.add("payment.reference: at most " + MAX_PAYMENT_REFERENCE_LENGTH + " characters");
 			}
 		}
 		return problems;

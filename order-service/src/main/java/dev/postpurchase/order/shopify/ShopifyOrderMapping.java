@@ -41,6 +41,11 @@ import dev.postpurchase.order.orders.OrderSettings;
  * {@code price} in the order's {@code currency}; category from {@code product_type} where present;
  * never final sale (Shopify has no such flag).</li>
  * <li>No delivery promise: Shopify sends none, so the configured default applies.</li>
+ * <li>No payment: the order webhook only names the gateways ({@code payment_gateway_names}, for
+ * example {@code shopify_payments} or {@code manual}) and carries no transactions, so there is no
+ * reference a refund could be made against (no Stripe PaymentIntent id; a Shopify order is refunded
+ * through Shopify's own refund API, by order). The canonical {@code payment} stays absent, and
+ * refunds of Shopify orders are not made automatically against the original payment.</li>
  * <li>Contact data that would not pass the canonical rules (a phone number that is not E.164 after
  * dropping separators, an address without a country code) is left out rather than failing the
  * whole order.</li>

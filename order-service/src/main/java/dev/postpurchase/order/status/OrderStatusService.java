@@ -56,7 +56,7 @@ public class OrderStatusService {
 				shipments.isEmpty() ? null : shipments.get(0), shipments,
 				exceptions.stream().filter(e -> e.resolvedAt() == null).toList(),
 				exceptions.stream().filter(e -> e.resolvedAt() != null).toList(),
-				values(view == null ? null : view.returns()), notifications);
+				values(view == null ? null : view.returns()), notifications, order.replacementFor());
 	}
 
 	private static <T> List<T> values(Map<String, T> map) {

@@ -41,6 +41,8 @@ class ShopifyOrderMappingTests {
 		assertThat(order.salesChannel()).isEqualTo(SalesChannel.WEB);
 		assertThat(order.placedAt()).isEqualTo(Instant.parse("2026-05-11T09:15:00Z"));
 		assertThat(order.promise()).isNull();
+		// payment_gateway_names is all the webhook tells: no reference a refund could be made against
+		assertThat(order.payment()).isNull();
 		var customer = order.customer();
 		assertThat(customer.customerId()).isEqualTo("shopify-7211234567890");
 		assertThat(customer.email()).isEqualTo("anna.devries@example.com");
