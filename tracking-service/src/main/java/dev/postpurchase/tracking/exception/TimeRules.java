@@ -58,9 +58,14 @@ class TimeRules {
 		return raised;
 	}
 
-	/** The rules that still can fire: their condition holds and they have not fired for it. */
+	/**
+	 * The rules that still can fire: their condition holds and they have not fired for it. None for a
+	 * return parcel: nothing was promised about it, and a return dropped off late or stuck at the
+	 * carrier is not the customer's delivery problem (its shipment would not raise it anyway), so it
+	 * gets no {@code nextCheckAt} and the checker never reads it.
+	 */
 	List<Due> pending(Shipment shipment) {
-		if (shipment.deliveredAt() != null || shipment.status() == TrackingStatus.DELIVERED) {
+		if (shipment.isReturn() || shipment.deliveredAt() != null || shipment.status() == TrackingStatus.DELIVERED) {
 			return List.of();
 		}
 		var candidates = new ArrayList<Due>();

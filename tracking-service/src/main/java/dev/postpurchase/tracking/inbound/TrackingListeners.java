@@ -1,8 +1,11 @@
 package dev.postpurchase.tracking.inbound;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -10,6 +13,7 @@ import org.springframework.stereotype.Component;
 import dev.postpurchase.contracts.Topics;
 import dev.postpurchase.contracts.inbound.InboundTrackingUpdate;
 import dev.postpurchase.contracts.order.OrderShipped;
+import dev.postpurchase.contracts.returns.ReturnLabelIssued;
 import dev.postpurchase.contracts.shipment.Direction;
 import dev.postpurchase.kit.kafka.PoisonMessageException;
 import dev.postpurchase.tracking.shipment.InvalidTrackingUpdateException;
@@ -17,12 +21,16 @@ import dev.postpurchase.tracking.shipment.Registration;
 import dev.postpurchase.tracking.shipment.TrackingUpdates;
 
 /**
- * Parcels to follow from {@code order.events} (OrderShipped), and canonical carrier updates from
- * {@code tracking.inbound}. Both are idempotent (registration by parcel, checkpoints by content), so
- * a redelivery changes nothing; an invalid update goes to {@code tracking.inbound.DLT}.
+ * Parcels to follow from {@code order.events} (OrderShipped: outbound, against the order's delivery
+ * promise) and {@code return.events} (ReturnLabelIssued: a mail-in return coming back, no promise),
+ * and canonical carrier updates from {@code tracking.inbound}. All are idempotent (registration by
+ * parcel, checkpoints by content), so a redelivery changes nothing; an invalid record goes to its
+ * topic's {@code .DLT}.
  */
 @Component
 class TrackingListeners {
+
+	private static final Logger log = LoggerFactory.getLogger(TrackingListeners.class);
 
 	private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -39,6 +47,26 @@ class TrackingListeners {
 					shipped.trackingNumber(), Direction.OUTBOUND, null, shipped.promise(), shipped.salesChannel()))
 				.onErrorMap(InvalidTrackingUpdateException.class, ex -> new PoisonMessageException(ex.getMessage()))
 				.block(WRITE_TIMEOUT);
+		}
+	}
+
+	/**
+	 * The return parcel of a mail-in return, registered from its label: direction RETURN with the
+	 * return's id, so its scans publish with them. A parcel already followed (a redelivery) stays as
+	 * it is; one followed as something else (a tracking number reused) is logged, not changed.
+	 */
+	@KafkaListener(id = "tracking-returns", groupId = "tracking-service.returns", topics = Topics.RETURN_EVENTS)
+	void onReturnEvent(ConsumerRecord<String, Object> record) {
+		if (record.value() instanceof ReturnLabelIssued label) {
+			var followed = tracking.register(new Registration(null, label.orderId(), label.carrier(),
+					label.trackingNumber(), Direction.RETURN, label.returnId(), null, null))
+				.onErrorMap(InvalidTrackingUpdateException.class, ex -> new PoisonMessageException(ex.getMessage()))
+				.block(WRITE_TIMEOUT);
+			if (followed != null && (!followed.isReturn() || !Objects.equals(followed.returnId(), label.returnId()))) {
+				log.warn("The label of return {} names a parcel already followed as shipment {} ({}, return {}): "
+						+ "not registered again", label.returnId(), followed.shipmentId(), followed.direction(),
+						followed.returnId());
+			}
 		}
 	}
 

@@ -46,6 +46,13 @@ import dev.postpurchase.kit.outbox.OutboxEntry;
  * instances racing to raise the same one cannot both succeed. Exceptions from carrier events are
  * decided in {@link #track}; time-driven ones ({@code tracking.exception}) through {@link #raise},
  * which also keeps {@link #nextCheckAt()}, the earliest time a time rule could fire.
+ * <p>
+ * A return parcel ({@link Direction#RETURN}, registered from returns-service's ReturnLabelIssued)
+ * comes back from the customer to the warehouse: nothing was promised to the customer about it, so
+ * it has no promise and no promise state, publishes no DeliveryEstimateRevised (an event about the
+ * promise, which does not say the direction) and raises no delivery exceptions (see {@link #raise}).
+ * Its status changes and its delivery are published like any parcel's, with the direction and the
+ * {@code returnId}, so consumers tell it from the customer's delivery.
  */
 @Document("shipments")
 public class Shipment {
@@ -151,8 +158,8 @@ public class Shipment {
 		var direction = registration.direction() == null ? Direction.OUTBOUND : registration.direction();
 		var shipment = new Shipment(key.id(), null, shipmentId, registration.orderId(), key.carrier(),
 				key.trackingNumber(), direction, registration.returnId(), registration.promise(),
-				registration.salesChannel(), TrackingStatus.PENDING, null,
-				PromiseRules.open(registration.promise(), null, false, now), null, null, null, now, now, null, null);
+				registration.salesChannel(), TrackingStatus.PENDING, null, null, null, null, null, now, now, null, null);
+		shipment.promiseState = shipment.promiseStateAt(now);
 		shipment.record(new ShipmentRegistered(UUID.randomUUID(), registration.orderId(), now, shipmentId, key.carrier(),
 				key.trackingNumber(), direction, registration.returnId(), registration.promise(),
 				registration.salesChannel()));
@@ -195,8 +202,7 @@ public class Shipment {
 		if (added) {
 			resolveOnScan(checkpoint, decidedBy, now);
 		}
-		promiseState = deliveredAt != null ? PromiseRules.delivered(promise, deliveredAt)
-				: PromiseRules.open(promise, estimatedDelivery, hasOpen(ExceptionKind.STALLED), now);
+		promiseState = promiseStateAt(now);
 		updatedAt = now;
 		if (newStatus != previousStatus) {
 			status = newStatus;
@@ -208,7 +214,7 @@ public class Shipment {
 						deliveredAt, promise, promiseState, salesChannel));
 			}
 		}
-		if (estimateRevised) {
+		if (estimateRevised && !isReturn()) {
 			record(new DeliveryEstimateRevised(UUID.randomUUID(), orderId, now, shipmentId, carrier, previousEstimate,
 					estimatedDelivery, promise, promiseState));
 		}
@@ -277,6 +283,10 @@ public class Shipment {
 	/**
 	 * Raises an exception unless one of that kind is open, and publishes DeliveryExceptionRaised with
 	 * the promise state it leaves (a stall puts the promise at risk, a passed promise makes it late).
+	 * A return parcel raises none: a delivery exception is the customer's delivery problem (consumers
+	 * tell the customer their order is late or in trouble, and the event does not say the direction),
+	 * while a return parcel the carrier loses or delays is a matter for returns and ops, visible in
+	 * its ShipmentStatusChanged ({@code direction: RETURN}, the carrier's status and reason).
 	 *
 	 * @param since when the condition began (the scan, the last scan before a stall, the promise
 	 * passing): the time rules raise once per {@code since}
@@ -289,15 +299,13 @@ public class Shipment {
 
 	private Optional<DeliveryException> raise(ExceptionKind kind, ExceptionReason reason, Severity severity,
 			String detail, Instant since, Instant now) {
-		if (hasOpen(kind)) {
+		if (isReturn() || hasOpen(kind)) {
 			return Optional.empty();
 		}
 		var raised = new DeliveryException("exc_" + UUID.randomUUID().toString().replace("-", ""), kind, reason,
 				severity, detail, since, now, null, null, null, null);
 		exceptions.add(raised);
-		if (deliveredAt == null) {
-			promiseState = PromiseRules.open(promise, estimatedDelivery, hasOpen(ExceptionKind.STALLED), now);
-		}
+		promiseState = promiseStateAt(now);
 		updatedAt = now;
 		record(new DeliveryExceptionRaised(UUID.randomUUID(), orderId, now, raised.exceptionId(), shipmentId, carrier,
 				kind, reason, detail, promise, estimatedDelivery, severity, promiseState));
@@ -317,9 +325,7 @@ public class Shipment {
 			var exception = exceptions.get(i);
 			if (exception.exceptionId().equals(exceptionId) && exception.isOpen()) {
 				var resolved = resolve(i, resolution, resolvedBy, note, now);
-				if (deliveredAt == null) {
-					promiseState = PromiseRules.open(promise, estimatedDelivery, hasOpen(ExceptionKind.STALLED), now);
-				}
+				promiseState = promiseStateAt(now);
 				trimHistory();
 				return Optional.of(resolved);
 			}
@@ -359,6 +365,23 @@ public class Shipment {
 				resolved--;
 			}
 		}
+	}
+
+	/**
+	 * The promise state now: measured against the promise once delivered or while open (a stall puts
+	 * it at risk); none for a return parcel, which was promised nothing.
+	 */
+	private PromiseState promiseStateAt(Instant now) {
+		if (isReturn()) {
+			return null;
+		}
+		return deliveredAt != null ? PromiseRules.delivered(promise, deliveredAt)
+				: PromiseRules.open(promise, estimatedDelivery, hasOpen(ExceptionKind.STALLED), now);
+	}
+
+	/** A parcel coming back from the customer (no promise, no delivery exceptions). */
+	public boolean isReturn() {
+		return direction == Direction.RETURN;
 	}
 
 	public boolean hasOpen(ExceptionKind kind) {

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 
 import dev.postpurchase.contracts.inbound.InboundTrackingUpdate;
 import dev.postpurchase.contracts.shipment.Checkpoint;
+import dev.postpurchase.contracts.shipment.Direction;
 import dev.postpurchase.contracts.shipment.ExceptionReason;
 import dev.postpurchase.contracts.shipment.TrackingStatus;
 import dev.postpurchase.kit.outbox.OutboxRelay;
@@ -80,18 +81,31 @@ public class TrackingUpdates {
 
 	}
 
-	/** Registers a parcel, once: the same parcel again returns the stored shipment. */
+	/**
+	 * Registers a parcel, once: the same parcel again returns the stored shipment (whatever the
+	 * registration said, so a caller that cares compares). A return parcel names its return and has no
+	 * delivery promise.
+	 */
 	public Mono<Shipment> register(Registration registration) {
 		ShipmentKey key;
 		try {
 			key = ShipmentKey.of(registration.carrier(), registration.trackingNumber());
+			if (registration.direction() == Direction.RETURN) {
+				if (registration.returnId() == null || registration.returnId().isBlank()) {
+					throw new IllegalArgumentException("returnId: required for a RETURN parcel");
+				}
+				if (registration.promise() != null) {
+					throw new IllegalArgumentException("promise: a RETURN parcel has no delivery promise");
+				}
+			}
 		}
 		catch (IllegalArgumentException ex) {
 			return Mono.error(new InvalidTrackingUpdateException(ex.getMessage()));
 		}
 		return shipments.save(Shipment.register(key, registration, clock))
 			.doOnNext(saved -> {
-				log.info("Shipment {} registered for order {} ({})", saved.shipmentId(), saved.orderId(), key.carrier());
+				log.info("Shipment {} registered for order {} ({}, {})", saved.shipmentId(), saved.orderId(),
+						key.carrier(), saved.direction());
 				relay.wakeUp();
 			})
 			.onErrorResume(DuplicateKeyException.class, known -> shipments.findById(key.id()))
