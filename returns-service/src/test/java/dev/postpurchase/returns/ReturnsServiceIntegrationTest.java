@@ -24,10 +24,16 @@ import dev.postpurchase.testkit.EnableTestInfrastructure;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { ReturnsServiceApplication.CONFIG_NAME,
 				"postpurchase.security.customer-links.keys[0].id=test-1",
-				"postpurchase.security.customer-links.keys[0].secret=test-link-key-0123456789abcdefghijkl" })
+				"postpurchase.security.customer-links.keys[0].secret=test-link-key-0123456789abcdefghijkl",
+				// the payment provider's stand-in (PaymentStandIn), its base URL from PaymentStandInConfiguration
+				"returns.payments.secret-key=" + PaymentStandIn.SECRET_KEY,
+				"resilience4j.retry.instances.payments.wait-duration=10ms",
+				"resilience4j.retry.instances.payments.exponential-max-wait-duration=50ms",
+				// tests run the refund retry pass themselves
+				"returns.refund-retry.interval=1h" })
 @AutoConfigureWebTestClient(timeout = "30s") // CI machines can be slow; a hang still fails
 @EnableTestInfrastructure
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, PaymentStandInConfiguration.class })
 public @interface ReturnsServiceIntegrationTest {
 
 }

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 import dev.postpurchase.contracts.Event;
-import dev.postpurchase.contracts.Money;
 import dev.postpurchase.contracts.returns.ExchangeRequested;
 import dev.postpurchase.contracts.returns.RefundFailed;
 import dev.postpurchase.contracts.returns.RefundIssued;
@@ -35,6 +34,7 @@ import dev.postpurchase.contracts.returns.ReturnRejected;
 import dev.postpurchase.contracts.returns.ReturnRequested;
 import dev.postpurchase.kit.web.Problems;
 import dev.postpurchase.returns.order.OrderFacts;
+import dev.postpurchase.returns.order.MinorUnits;
 import dev.postpurchase.returns.order.Orders;
 import dev.postpurchase.returns.payment.PaymentException;
 import dev.postpurchase.returns.payment.RefundOrder;
@@ -112,7 +112,7 @@ public class ReturnDesk {
 				log.info("Return {} of order {} requested ({}, {}, {})", created.id(), order.orderId(), created.reason(),
 						created.outcome(), created.method());
 				return returns.create(created)
-					.flatMap(saved -> policy.autoApproves(order, wanted) ? approve(saved.id(), POLICY) : Mono.just(saved));
+					.flatMap(saved -> calculator.autoApproves(order, wanted) ? approve(saved.id(), POLICY) : Mono.just(saved));
 			}));
 	}
 
@@ -135,7 +135,7 @@ public class ReturnDesk {
 	}
 
 	private static ReturnLine contractLine(Line line, dev.postpurchase.contracts.returns.ReturnReason reason) {
-		return new ReturnLine(line.sku(), line.quantity(), money(line.unitPriceMinor(), line.currency()), reason,
+		return new ReturnLine(line.sku(), line.quantity(), MinorUnits.toMoney(line.unitPriceMinor(), line.currency()), reason,
 				line.exchangeSku());
 	}
 
@@ -209,6 +209,9 @@ public class ReturnDesk {
 		return returns.find(id)
 			.switchIfEmpty(Mono.error(() -> Problems.notFound("Return " + id + " not found")))
 			.flatMap(found -> {
+				if (!ReturnState.before(ReturnState.RECEIVED).contains(found.state())) {
+					return Mono.error(Problems.conflict("Return " + id + " is " + found.state() + ": it cannot be received"));
+				}
 				var expected = found.lines().stream().collect(Collectors.toMap(Line::sku, Line::quantity));
 				var got = new java.util.HashMap<String, Integer>();
 				var errors = new ArrayList<String>();
@@ -254,7 +257,9 @@ public class ReturnDesk {
 						+ " is not known")))
 				.flatMap(order -> returns.shippingRefunded(order.orderId(), received.id())
 					.flatMap(shippingDone -> {
-						var breakdown = calculator.calculate(order, received, shippingDone);
+						var breakdown = calculator.refund(order, received.inspection().stream()
+							.map(line -> new ReturnReceived.InspectedLine(line.sku(), line.quantity(), line.condition()))
+							.toList(), received.reason(), shippingDone);
 						var refund = new Refund("rfd_" + received.id().substring(4), breakdown.totalMinor(),
 								breakdown.shippingMinor(), breakdown.feeMinor(), breakdown.currency(), 0, null, null, null,
 								null);
@@ -339,7 +344,7 @@ public class ReturnDesk {
 		metrics.refundFailed(failure.code());
 		return returns.move(received.id(), ReturnState.REFUND_FAILED, POLICY, new Update().set("refund", failed),
 				List.of(new RefundFailed(UUID.randomUUID(), received.orderId(), now, received.id(), refund.refundId(),
-						money(refund.amountMinor(), refund.currency()), failure.code(), attempts, retryAt != null)));
+						MinorUnits.toMoney(refund.amountMinor(), refund.currency()), failure.code(), attempts, retryAt != null)));
 	}
 
 	/** Tries a failed refund again: the retry pass, or an agent after fixing its cause. */
@@ -361,14 +366,10 @@ public class ReturnDesk {
 	private RefundIssued refundIssued(CustomerReturn received, Refund refund, ReturnOutcome outcome,
 			String providerRefundId) {
 		return new RefundIssued(UUID.randomUUID(), received.orderId(), clock.instant(), received.id(),
-				refund.refundId(), received.customerId(), money(refund.amountMinor(), refund.currency()), outcome,
+				refund.refundId(), received.customerId(), MinorUnits.toMoney(refund.amountMinor(), refund.currency()), outcome,
 				providerRefundId);
 	}
 
-	static Money money(long minor, String currency) {
-		var digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
-		return new Money(java.math.BigDecimal.valueOf(minor, Math.max(digits, 0)), currency);
-	}
 
 	private static ErrorResponseException ineligible(List<dev.postpurchase.returns.policy.Violation> violations) {
 		var problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "The return is not possible: "

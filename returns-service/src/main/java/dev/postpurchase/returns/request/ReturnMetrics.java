@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import dev.postpurchase.returns.order.MinorUnits;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -62,7 +63,7 @@ class ReturnMetrics {
 		if (closed.refund() != null) {
 			meters.counter("returns.refunded.amount", "currency", closed.refund().currency(), "outcome",
 					lower(closed.outcome()))
-				.increment(ReturnDesk.money(closed.refund().amountMinor(), closed.refund().currency()).amount()
+				.increment(MinorUnits.toMoney(closed.refund().amountMinor(), closed.refund().currency()).amount()
 					.doubleValue());
 		}
 	}

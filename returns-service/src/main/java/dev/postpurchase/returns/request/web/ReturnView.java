@@ -7,6 +7,7 @@ import dev.postpurchase.contracts.Money;
 import dev.postpurchase.contracts.returns.ReturnMethod;
 import dev.postpurchase.contracts.returns.ReturnOutcome;
 import dev.postpurchase.contracts.returns.ReturnReason;
+import dev.postpurchase.returns.order.MinorUnits;
 import dev.postpurchase.returns.request.CustomerReturn;
 import dev.postpurchase.returns.request.ReturnState;
 
@@ -35,17 +36,21 @@ record ReturnView(String id, String orderId, String customerId, ReturnState stat
 				found.comment(), found.outcome(), found.method(),
 				found.lines().stream()
 					.map(line -> new Item(line.sku(), line.name(), line.quantity(),
-							Amounts.money(line.unitPriceMinor(), line.currency()), line.exchangeSku()))
+							money(line.unitPriceMinor(), line.currency()), line.exchangeSku()))
 					.toList(),
 				found.automatic(), found.decidedBy(), found.rejection(), found.label(), found.inspection(),
 				refund == null ? null
-						: new RefundView(refund.refundId(), Amounts.money(refund.amountMinor(), refund.currency()),
-								Amounts.money(refund.shippingMinor(), refund.currency()),
-								Amounts.money(refund.feeMinor(), refund.currency()),
+						: new RefundView(refund.refundId(), money(refund.amountMinor(), refund.currency()),
+								money(refund.shippingMinor(), refund.currency()),
+								money(refund.feeMinor(), refund.currency()),
 								refund.issuedAt() != null ? "ISSUED" : refund.lastError() != null ? "FAILED" : "PENDING",
 								refund.attempts(), refund.lastError(), refund.nextAttemptAt(), refund.providerRefundId(),
 								refund.issuedAt()),
 				found.history(), found.createdAt(), found.updatedAt());
+	}
+
+	private static Money money(long minor, String currency) {
+		return currency == null ? null : MinorUnits.toMoney(minor, currency);
 	}
 
 	/** What the customer sees of their own return. */
