@@ -1,19 +1,15 @@
 package dev.postpurchase.notification.provider;
 
-import java.net.ConnectException;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
+import dev.postpurchase.kit.http.ProviderAnswers;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How the HTTP providers (Twilio, WhatsApp Cloud API) fail, in {@link ProviderException}s. A provider's
@@ -57,12 +53,7 @@ final class HttpFailures {
 		if (failure instanceof ProviderException known) {
 			return known;
 		}
-		var cause = failure instanceof WebClientRequestException && failure.getCause() != null ? failure.getCause()
-				: failure;
-		var code = cause instanceof ConnectException ? ConnectException.class.getSimpleName()
-				: cause instanceof TimeoutException ? TimeoutException.class.getSimpleName()
-						: cause.getClass().getSimpleName();
-		return new ProviderException(code, false, failure);
+		return new ProviderException(ProviderAnswers.unansweredCode(failure), false, failure);
 	}
 
 	/**
@@ -71,19 +62,6 @@ final class HttpFailures {
 	 */
 	static ProviderException unreadable() {
 		return new ProviderException("UNREADABLE_RESPONSE", true);
-	}
-
-	/** The body as JSON; a missing node when it is empty or not JSON (an HTML error page of a proxy). */
-	static JsonNode json(String body) {
-		if (body == null || body.isBlank()) {
-			return JsonMapper.shared().missingNode();
-		}
-		try {
-			return JsonMapper.shared().readTree(body);
-		}
-		catch (JacksonException ex) {
-			return JsonMapper.shared().missingNode();
-		}
 	}
 
 	/**
@@ -95,35 +73,19 @@ final class HttpFailures {
 			Predicate<String> tryLater, String idAt, Duration timeout) {
 		return Mono.defer(() -> request.get()
 			.exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("").<String>handle((body, sink) -> {
-				var json = json(body);
+				var json = ProviderAnswers.json(body);
 				if (!response.statusCode().is2xxSuccessful()) {
-					var code = code(json.at(codeAt));
+					var code = ProviderAnswers.code(json.at(codeAt));
 					sink.error(rejected(response.statusCode(), code, code != null && tryLater.test(code)));
 					return;
 				}
-				var id = text(json.at(idAt));
+				var id = ProviderAnswers.text(json.at(idAt));
 				if (id == null) {
 					sink.error(unreadable());
 					return;
 				}
 				sink.next(id);
 			}))).timeout(timeout).onErrorMap(HttpFailures::unanswered);
-	}
-
-	/** A code (number or text) as text; {@code null} when absent. */
-	static String code(JsonNode node) {
-		if (node.isNumber()) {
-			return String.valueOf(node.asLong());
-		}
-		if (node.isString() && !node.asString().isBlank()) {
-			return node.asString();
-		}
-		return null;
-	}
-
-	/** A text field; {@code null} when absent or blank. */
-	static String text(JsonNode node) {
-		return node.isString() && !node.asString().isBlank() ? node.asString() : null;
 	}
 
 }

@@ -1,15 +1,11 @@
 package dev.postpurchase.returns.payment;
 
-import java.net.ConnectException;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 
 import org.springframework.http.HttpStatusCode;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
-import tools.jackson.core.JacksonException;
+import dev.postpurchase.kit.http.ProviderAnswers;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How Stripe fails, in {@link PaymentException}s. Stripe answers an error with
@@ -53,7 +49,7 @@ final class StripeFailures {
 	 */
 	static PaymentException rejected(HttpStatusCode status, JsonNode body) {
 		var httpCode = "HTTP_" + status.value();
-		var stripeCode = text(body.at("/error/code"));
+		var stripeCode = ProviderAnswers.text(body.at("/error/code"));
 		if (status.value() == 429 || status.value() == 409) {
 			return new PaymentException(stripeCode != null ? stripeCode : httpCode, false);
 		}
@@ -61,7 +57,7 @@ final class StripeFailures {
 			return new PaymentException(httpCode, false);
 		}
 		if (status.is4xxClientError()) {
-			var type = text(body.at("/error/type"));
+			var type = ProviderAnswers.text(body.at("/error/type"));
 			var code = stripeCode != null ? stripeCode : type != null ? type : httpCode;
 			return new PaymentException(code, !TRY_LATER.contains(code));
 		}
@@ -75,7 +71,7 @@ final class StripeFailures {
 	 * {@code refund_canceled}.
 	 */
 	static PaymentException unsuccessful(String refundId, String status, JsonNode refund) {
-		var reason = text(refund.at("/failure_reason"));
+		var reason = ProviderAnswers.text(refund.at("/failure_reason"));
 		return new PaymentException(reason != null ? reason : "refund_" + status, true, refundId, null);
 	}
 
@@ -98,30 +94,7 @@ final class StripeFailures {
 		if (failure instanceof PaymentException known) {
 			return known;
 		}
-		var cause = failure instanceof WebClientRequestException && failure.getCause() != null ? failure.getCause()
-				: failure;
-		var code = cause instanceof ConnectException ? ConnectException.class.getSimpleName()
-				: cause instanceof TimeoutException ? TimeoutException.class.getSimpleName()
-						: cause.getClass().getSimpleName();
-		return new PaymentException(code, false, failure);
-	}
-
-	/** The body as JSON; a missing node when it is empty or not JSON (an HTML error page of a proxy). */
-	static JsonNode json(String body) {
-		if (body == null || body.isBlank()) {
-			return JsonMapper.shared().missingNode();
-		}
-		try {
-			return JsonMapper.shared().readTree(body);
-		}
-		catch (JacksonException ex) {
-			return JsonMapper.shared().missingNode();
-		}
-	}
-
-	/** A text field; {@code null} when absent or blank. */
-	static String text(JsonNode node) {
-		return node.isString() && !node.asString().isBlank() ? node.asString() : null;
+		return new PaymentException(ProviderAnswers.unansweredCode(failure), false, failure);
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.postpurchase.kit.http.ProviderAnswers;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -146,17 +147,17 @@ public class StripeRefunds {
 			.accept(MediaType.APPLICATION_JSON)
 			.body(BodyInserters.fromFormData(form(order)))
 			.exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("").<RefundReceipt>handle((body, sink) -> {
-				var json = StripeFailures.json(body);
+				var json = ProviderAnswers.json(body);
 				if (!response.statusCode().is2xxSuccessful()) {
 					sink.error(StripeFailures.rejected(response.statusCode(), json));
 					return;
 				}
-				var id = StripeFailures.text(json.at("/id"));
+				var id = ProviderAnswers.text(json.at("/id"));
 				if (id == null) {
 					sink.error(StripeFailures.unreadable());
 					return;
 				}
-				var status = StripeFailures.text(json.at("/status"));
+				var status = ProviderAnswers.text(json.at("/status"));
 				if ("failed".equals(status) || "canceled".equals(status)) {
 					sink.error(StripeFailures.unsuccessful(id, status, json));
 					return;
@@ -184,7 +185,7 @@ public class StripeRefunds {
 	 * was counted in the wrong unit, for someone to look at. The refund is made by then.
 	 */
 	private static void checkCurrency(RefundOrder order, String refundId, JsonNode refund) {
-		var currency = StripeFailures.text(refund.at("/currency"));
+		var currency = ProviderAnswers.text(refund.at("/currency"));
 		if (currency != null && !currency.equalsIgnoreCase(order.currency())) {
 			log.warn("Refund {} for return {} is in {}, the return expected {}", refundId, order.returnId(),
 					currency.toUpperCase(Locale.ROOT), order.currency().toUpperCase(Locale.ROOT));
