@@ -59,6 +59,9 @@ public class ReturnDesk {
 
 	private static final Logger log = LoggerFactory.getLogger(ReturnDesk.class);
 
+	/** How long one refund attempt may take before the retry pass may take it over. */
+	private static final Duration REFUND_LEASE = Duration.ofMinutes(2);
+
 	/** Who acts when nobody does: the return policy. */
 	static final String POLICY = "policy";
 
@@ -260,9 +263,11 @@ public class ReturnDesk {
 						var breakdown = calculator.refund(order, received.inspection().stream()
 							.map(line -> new ReturnReceived.InspectedLine(line.sku(), line.quantity(), line.condition()))
 							.toList(), received.reason(), shippingDone);
+						// due again after a lease: if this instance dies before the provider answered, the
+						// retry pass takes the refund over (with the same idempotency key)
 						var refund = new Refund("rfd_" + received.id().substring(4), breakdown.totalMinor(),
-								breakdown.shippingMinor(), breakdown.feeMinor(), breakdown.currency(), 0, null, null, null,
-								null);
+								breakdown.shippingMinor(), breakdown.feeMinor(), breakdown.currency(), 0, null,
+								clock.instant().plus(REFUND_LEASE), null, null);
 						return received.outcome() == ReturnOutcome.STORE_CREDIT ? credit(received, refund)
 								: returns.note(received.id(), ReturnState.RECEIVED, new Update().set("refund", refund),
 										List.of())

@@ -296,6 +296,34 @@ class ReturnLifecycleIntegrationTests {
 	}
 
 	@Test
+	void anErasureRemovesTheCommentsAndPrometheusShowsReturnsWithoutIds() {
+		var order = deliveredOrder(clock.instant().minus(Duration.ofDays(2)));
+		var returnId = request(order, Map.of("sku", RAINCOAT, "quantity", 1), "ARRIVED_LATE", "STORE_CREDIT",
+				"IN_STORE", null, TestTokens.of("returns:write"))
+			.expectStatus().isCreated()
+			.expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+		receive(returnId, RAINCOAT, 1, "OK").expectStatus().isOk();
+		assertThat(event(order, RefundIssued.TYPE).value()).contains("\"outcome\":\"STORE_CREDIT\"");
+		assertThat(returns.find(returnId).block().comment()).isEqualTo("free text");
+
+		var erasure = "{\"eventId\":\"" + java.util.UUID.randomUUID() + "\",\"customerId\":\"" + order.customerId()
+				+ "\",\"occurredAt\":\"" + clock.instant() + "\",\"requestedBy\":\"test\"}";
+		topics.send(Topics.CUSTOMER_ERASURE, order.customerId(), erasure,
+				Map.of("ce_type", dev.postpurchase.contracts.erasure.CustomerErasureRequested.TYPE, "ce_id",
+						java.util.UUID.randomUUID().toString(), "ce_specversion", "1.0"));
+		await().atMost(TIMEOUT).until(() -> returns.find(returnId).block().comment() == null);
+
+		var metrics = web.get().uri("/actuator/prometheus").exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(metrics).contains("returns_requested_total{method=\"in_store\",reason=\"arrived_late\"")
+			.containsPattern("returns_refunded_amount_total\\{currency=\"EUR\",outcome=\"store_credit\"")
+			.contains("returns_cycle_seconds_bucket{from=\"receipt\"")
+			.doesNotContain(order.orderId())
+			.doesNotContain(returnId);
+	}
+
+	@Test
 	void badInputGetsA400NamingTheField() {
 		var agent = TestTokens.of("returns:write");
 		web.post().uri("/api/v1/returns").headers(h -> h.setBearerAuth(agent)).contentType(MediaType.APPLICATION_JSON)
