@@ -34,6 +34,7 @@ import dev.postpurchase.contracts.order.Address;
 import dev.postpurchase.contracts.order.Consents;
 import dev.postpurchase.contracts.order.Customer;
 import dev.postpurchase.contracts.order.OrderLine;
+import dev.postpurchase.contracts.order.Payment;
 import dev.postpurchase.contracts.order.SalesChannel;
 import dev.postpurchase.kit.webhook.HmacSignatures;
 import dev.postpurchase.testkit.DevRoles;
@@ -48,6 +49,13 @@ import dev.postpurchase.testkit.DevRoles;
  * addresses, E.164 numbers in ranges set aside for drama and tests where the country has one); most
  * agreed to texts (SMS, WhatsApp or both) and some gave no phone number at all, so the simulators'
  * page shows every channel and notification-service's consent rules at work.
+ * <p>
+ * REST orders are paid with a (made-up) Stripe PaymentIntent. A share of them ({@value #RETURN_PERCENT}%)
+ * is returned a few seconds after delivery, by the returns desk (the returns-agent role's token):
+ * mostly mail-in refunds, some store credit or exchanges, some dropped off or brought to a store, which
+ * the demo then receives as the warehouse would. A request worth more than the auto-approval limit is
+ * approved by the desk. The demo plays the return carrier too: the label's parcel is scanned in transit,
+ * then delivered, so the return is received, refunded (at the Stripe simulator) and closed.
  */
 final class DemoTraffic implements AutoCloseable {
 
@@ -55,12 +63,27 @@ final class DemoTraffic implements AutoCloseable {
 
 	private static final Duration ORDER_EVERY = Duration.ofMillis(1500);
 
-	private static final List<Product> PRODUCTS = List.of(new Product("SKU-RAINJACKET-M", "Rain jacket, M", "129.95", "apparel"),
-			new Product("SKU-TSHIRT-ORG-L", "Organic T-shirt, L", "24.95", "apparel"),
-			new Product("SKU-SNEAKER-42", "Runner sneaker, 42", "89.00", "shoes"),
-			new Product("SKU-MUG-STONE", "Stoneware mug", "14.50", "home"),
-			new Product("SKU-LAMP-ARC", "Arc floor lamp", "179.00", "home"),
-			new Product("SKU-GIFTCARD-50", "Gift card 50", "50.00", "gift"));
+	/** Percent of delivered REST orders that are returned. */
+	static final int RETURN_PERCENT = 15;
+
+	/** How long after delivery a return is asked for (returns-service learns of the delivery by then). */
+	private static final Duration RETURN_AFTER = Duration.ofSeconds(5);
+
+	/** Between the steps of a return: label issued, parcel in transit, delivered back (or received in store). */
+	private static final Duration RETURN_STEP = Duration.ofSeconds(6);
+
+	private static final List<String> RETURN_REASONS = List.of("DOES_NOT_FIT", "DOES_NOT_FIT", "CHANGED_MIND", "DAMAGED",
+			"NOT_AS_DESCRIBED", "WRONG_ITEM");
+
+	private static final String ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+	private static final List<Product> PRODUCTS = List.of(
+			new Product("SKU-RAINJACKET-M", "Rain jacket, M", "129.95", "apparel", "SKU-RAINJACKET-L"),
+			new Product("SKU-TSHIRT-ORG-L", "Organic T-shirt, L", "24.95", "apparel", "SKU-TSHIRT-ORG-M"),
+			new Product("SKU-SNEAKER-42", "Runner sneaker, 42", "89.00", "shoes", "SKU-SNEAKER-43"),
+			new Product("SKU-MUG-STONE", "Stoneware mug", "14.50", "home", "SKU-MUG-STONE-BLUE"),
+			new Product("SKU-LAMP-ARC", "Arc floor lamp", "179.00", "home", "SKU-LAMP-ARC-BRASS"),
+			new Product("SKU-GIFTCARD-50", "Gift card 50", "50.00", "gift", null));
 
 	/** The phone prefix plus three digits is a whole E.164 number of the country's length. */
 	private static final List<Shopper> SHOPPERS = List.of(
@@ -93,14 +116,20 @@ final class DemoTraffic implements AutoCloseable {
 
 	private final String carrierToken;
 
+	private final URI returns;
+
+	private final String returnsToken;
+
 	/** Parcels on their way: the demo plays their carrier, one scan at a time. */
 	private final List<Parcel> inFlight = new ArrayList<>();
 
 	private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() / 1000);
 
-	private DemoTraffic(URI orders, URI tracking, String shopifySecret, String platformToken, String agentToken,
-			String carrierToken) {
+	private DemoTraffic(URI orders, URI tracking, URI returns, String shopifySecret, String platformToken,
+			String agentToken, String carrierToken, String returnsToken) {
 		this.orders = orders;
+		this.returns = returns;
+		this.returnsToken = returnsToken;
 		this.tracking = tracking;
 		this.carrierToken = carrierToken;
 		this.shopifySecret = shopifySecret;
@@ -115,11 +144,13 @@ final class DemoTraffic implements AutoCloseable {
 	 */
 	static DemoTraffic start(StackEndpoints endpoints) {
 		var demo = new DemoTraffic(endpoints.services().get("order-service"),
-				endpoints.services().get("tracking-service"), endpoints.secrets().get("shopifyWebhookSecret"),
-				endpoints.token(DevRoles.PLATFORM), endpoints.token(DevRoles.AGENT), endpoints.token(DevRoles.CARRIER));
+				endpoints.services().get("tracking-service"), endpoints.services().get("returns-service"),
+				endpoints.secrets().get("shopifyWebhookSecret"), endpoints.token(DevRoles.PLATFORM),
+				endpoints.token(DevRoles.AGENT), endpoints.token(DevRoles.CARRIER), endpoints.token(DevRoles.RETURNS_AGENT));
 		demo.scheduler.scheduleWithFixedDelay(demo::tick, 0, ORDER_EVERY.toMillis(), TimeUnit.MILLISECONDS);
 		log.info("Demo traffic: an order every {} ms (REST and signed Shopify webhooks), then fulfillments and "
-				+ "carrier scans (some failed attempts, carrier delays and stalled parcels)", ORDER_EVERY.toMillis());
+				+ "carrier scans (some failed attempts, carrier delays and stalled parcels); {}% of delivered REST orders "
+				+ "are returned", ORDER_EVERY.toMillis(), RETURN_PERCENT);
 		return demo;
 	}
 
@@ -143,7 +174,7 @@ final class DemoTraffic implements AutoCloseable {
 					fulfillByShopify(order);
 				}
 				else {
-					var parcel = Parcel.ship(pick(CARRIERS), trackingNumber());
+					var parcel = Parcel.ship(pick(CARRIERS), trackingNumber(), order);
 					var response = send(post(order.id() + "/fulfillments", json(Map.of("carrier", parcel.carrier(),
 							"trackingNumber", parcel.trackingNumber())), platformToken), "fulfill " + order.id());
 					if (response != null && response.statusCode() < 300) {
@@ -178,24 +209,127 @@ final class DemoTraffic implements AutoCloseable {
 				inFlight.remove(parcel);
 				continue;
 			}
-			var update = new LinkedHashMap<String, Object>();
-			update.put("carrier", parcel.carrier());
-			update.put("trackingNumber", parcel.trackingNumber());
-			update.put("checkpointTime", ZonedDateTime.now(ZoneId.of("Europe/Amsterdam")).toOffsetDateTime().toString());
-			update.put("status", next.status());
-			update.put("subStatus", next.subStatus());
-			if (next.reason() != null) {
-				update.put("reason", next.reason());
+			var response = carrierScan(parcel.carrier(), parcel.trackingNumber(), next);
+			if (next == Parcel.DELIVERED && parcel.order() != null && response != null && response.statusCode() < 300
+					&& random.nextInt(100) < RETURN_PERCENT) {
+				later(RETURN_AFTER, () -> startReturn(parcel.order(), true));
 			}
-			update.put("message", next.message());
-			update.put("location", Map.of("city", pick(List.of("Utrecht", "Nieuwegein", "Duisburg", "Lyon", "Leeds")),
-					"country", "NL", "timeZone", "Europe/Amsterdam"));
-			send(HttpRequest.newBuilder(tracking.resolve("/api/v1/tracking-events"))
-				.header("Content-Type", "application/json")
-				.header("Authorization", "Bearer " + carrierToken)
-				.POST(HttpRequest.BodyPublishers.ofString(json(update)))
-				.build(), "scan " + parcel.trackingNumber());
 		}
+	}
+
+	/** One carrier scan, now, as the carrier would post it to tracking-service. */
+	private HttpResponse<String> carrierScan(String carrier, String trackingNumber, Scan scan) {
+		var update = new LinkedHashMap<String, Object>();
+		update.put("carrier", carrier);
+		update.put("trackingNumber", trackingNumber);
+		update.put("checkpointTime", ZonedDateTime.now(ZoneId.of("Europe/Amsterdam")).toOffsetDateTime().toString());
+		update.put("status", scan.status());
+		update.put("subStatus", scan.subStatus());
+		if (scan.reason() != null) {
+			update.put("reason", scan.reason());
+		}
+		update.put("message", scan.message());
+		update.put("location", Map.of("city", pick(List.of("Utrecht", "Nieuwegein", "Duisburg", "Lyon", "Leeds")),
+				"country", "NL", "timeZone", "Europe/Amsterdam"));
+		return send(HttpRequest.newBuilder(tracking.resolve("/api/v1/tracking-events"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + carrierToken)
+			.POST(HttpRequest.BodyPublishers.ofString(json(update)))
+			.build(), "scan " + trackingNumber);
+	}
+
+	/**
+	 * The customer returns one item of a delivered order, through the returns desk: mostly mail-in
+	 * refunds, some store credit, some exchanges (mail-in), some dropped off or brought to a store.
+	 *
+	 * @param firstTry whether to ask once more later if returns-service does not know of the delivery yet
+	 */
+	private void startReturn(Placed order, boolean firstTry) {
+		var random = ThreadLocalRandom.current();
+		var returnable = order.lines().stream().filter(line -> !line.finalSale()).toList();
+		if (returnable.isEmpty()) {
+			return; // gift cards only: final sale
+		}
+		var line = pick(returnable);
+		var roll = random.nextInt(100);
+		var outcome = roll < 60 ? "REFUND" : roll < 70 ? "STORE_CREDIT" : roll < 80 ? "EXCHANGE" : "REFUND";
+		var method = roll < 80 ? "MAIL_IN" : roll < 90 ? "DROP_OFF" : "IN_STORE";
+		var item = new LinkedHashMap<String, Object>();
+		item.put("sku", line.sku());
+		item.put("quantity", 1);
+		var exchangeSku = PRODUCTS.stream().filter(product -> product.sku().equals(line.sku())).findFirst()
+			.map(Product::exchangeSku).orElse(null);
+		if (outcome.equals("EXCHANGE")) {
+			if (exchangeSku == null) {
+				outcome = "REFUND";
+			}
+			else {
+				item.put("exchangeSku", exchangeSku);
+			}
+		}
+		var request = new LinkedHashMap<String, Object>();
+		request.put("orderId", order.id());
+		request.put("lines", List.of(item));
+		request.put("reason", outcome.equals("EXCHANGE") ? "DOES_NOT_FIT" : pick(RETURN_REASONS));
+		request.put("outcome", outcome);
+		request.put("method", method);
+		var response = send(HttpRequest.newBuilder(returns.resolve("/api/v1/returns"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + returnsToken)
+			.POST(HttpRequest.BodyPublishers.ofString(json(request)))
+			.build(), "return of " + order.id());
+		if (response == null) {
+			return;
+		}
+		if (response.statusCode() == 422 && firstTry) {
+			later(RETURN_AFTER, () -> startReturn(order, false));
+			return;
+		}
+		if (response.statusCode() != 201) {
+			return;
+		}
+		var created = EventJson.mapper().readTree(response.body());
+		var returnId = created.get("id").asString();
+		if ("REQUESTED".equals(created.get("state").asString())) {
+			// worth more than the auto-approval limit: the desk looks at it and approves
+			var approved = send(returnsPost(returnId + "/approve", "{}"), "approve " + returnId);
+			if (approved == null || approved.statusCode() >= 300) {
+				return;
+			}
+			created = EventJson.mapper().readTree(approved.body());
+		}
+		var label = created.get("label");
+		if (method.equals("MAIL_IN") && label != null && !label.isNull()) {
+			var carrier = label.get("carrier").asString();
+			var trackingNumber = label.get("trackingNumber").asString();
+			// tracking-service follows the parcel once it has read ReturnLabelIssued: scan a little later
+			later(RETURN_STEP, () -> carrierScan(carrier, trackingNumber, Parcel.TRANSIT));
+			later(RETURN_STEP.multipliedBy(3), () -> carrierScan(carrier, trackingNumber, Parcel.DELIVERED));
+		}
+		else if (!method.equals("MAIL_IN")) {
+			var inspection = json(Map.of("lines", List.of(Map.of("sku", line.sku(), "quantity", 1, "condition", "OK"))));
+			later(RETURN_STEP, () -> send(returnsPost(returnId + "/receive", inspection), "receive " + returnId));
+		}
+	}
+
+	private HttpRequest returnsPost(String path, String body) {
+		return HttpRequest.newBuilder(returns.resolve("/api/v1/returns/" + path))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + returnsToken)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+	}
+
+	/** Runs a step of the demo later, on its one thread; a failure is logged, not fatal. */
+	private void later(Duration delay, Runnable step) {
+		scheduler.schedule(() -> {
+			try {
+				step.run();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Demo traffic: {}", ex.toString());
+			}
+		}, delay.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	private void placeByRest() {
@@ -218,14 +352,15 @@ final class DemoTraffic implements AutoCloseable {
 				new Customer("cus-demo-" + (number % 40), email(shopper, number), texts.noPhone() ? null : phone(shopper, number),
 						shopper.first() + " " + shopper.last(), shopper.locale(), zone,
 						new Consents(true, texts.sms(), texts.whatsapp())),
-				lines, address(shopper), new DeliveryPromise(null, promiseBy, zone), now);
+				lines, address(shopper), new DeliveryPromise(null, promiseBy, zone), now,
+				new Payment("stripe", "pi_" + alphanumeric(24)));
 		var response = send(HttpRequest.newBuilder(orders.resolve("/api/v1/orders"))
 			.header("Content-Type", "application/json")
 			.header("Authorization", "Bearer " + platformToken)
 			.POST(HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(order)))
 			.build(), "place WS-" + number);
 		if (response != null && response.statusCode() < 300) {
-			toShip.add(new Placed(EventJson.mapper().readTree(response.body()).get("id").asString(), null));
+			toShip.add(new Placed(EventJson.mapper().readTree(response.body()).get("id").asString(), null, lines));
 		}
 	}
 
@@ -264,13 +399,14 @@ final class DemoTraffic implements AutoCloseable {
 				"Demo street 1", "city", shopper.city(), "zip", shopper.zip(), "country_code", shopper.country()));
 		var response = send(shopify("orders/create", json(payload)), "shopify order " + shopifyId);
 		if (response != null && response.statusCode() < 300) {
-			toShip.add(new Placed(orderIdOf(shopifyId), shopifyId));
+			toShip.add(new Placed(orderIdOf(shopifyId), shopifyId, List.of()));
 		}
 	}
 
 	private void fulfillByShopify(Placed order) {
 		var fulfillmentId = 4_000_000_000L + sequence.incrementAndGet();
-		var parcel = Parcel.ship(pick(CARRIERS), trackingNumber());
+		// Shopify orders carry no payment reference to refund against: the demo returns REST orders only
+		var parcel = Parcel.ship(pick(CARRIERS), trackingNumber(), null);
 		var payload = Map.of("id", fulfillmentId, "order_id", order.shopifyId(), "status", "success",
 				"tracking_company", parcel.carrier(), "tracking_number", parcel.trackingNumber(), "line_items", List.of());
 		var response = send(shopify("fulfillments/create", json(payload)), "shopify fulfillment " + order.shopifyId());
@@ -348,6 +484,16 @@ final class DemoTraffic implements AutoCloseable {
 		return "DEMO" + Long.toString(Math.abs(ThreadLocalRandom.current().nextLong()), 36).toUpperCase();
 	}
 
+	/** Random letters and digits, as in Stripe's ids. */
+	private static String alphanumeric(int length) {
+		var random = ThreadLocalRandom.current();
+		var text = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			text.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
+		}
+		return text.toString();
+	}
+
 	private static String json(Object value) {
 		return EventJson.mapper().writeValueAsString(value);
 	}
@@ -362,14 +508,16 @@ final class DemoTraffic implements AutoCloseable {
 		scheduler.shutdownNow();
 	}
 
-	private record Product(String sku, String name, String price, String category) {
+	/** @param exchangeSku the variant a customer exchanges it for; null when it cannot be exchanged */
+	private record Product(String sku, String name, String price, String category, String exchangeSku) {
 	}
 
 	private record Shopper(String first, String last, String locale, String zone, String country, String city, String zip,
 			String phone) {
 	}
 
-	private record Placed(String id, Long shopifyId) {
+	/** @param lines what was ordered; empty for Shopify orders, which the demo does not return */
+	private record Placed(String id, Long shopifyId, List<OrderLine> lines) {
 	}
 
 	/**
@@ -412,22 +560,26 @@ final class DemoTraffic implements AutoCloseable {
 
 		private final String trackingNumber;
 
+		private final Placed order;
+
 		private final List<Scan> journey;
 
 		private int next;
 
-		private Parcel(String carrier, String trackingNumber, List<Scan> journey) {
+		private Parcel(String carrier, String trackingNumber, Placed order, List<Scan> journey) {
 			this.carrier = carrier;
 			this.trackingNumber = trackingNumber;
+			this.order = order;
 			this.journey = journey;
 		}
 
-		static Parcel ship(String carrier, String trackingNumber) {
+		/** @param order the REST order shipped, which may be returned once delivered; null for Shopify's */
+		static Parcel ship(String carrier, String trackingNumber, Placed order) {
 			var roll = ThreadLocalRandom.current().nextInt(100);
 			var journey = roll < 8 ? List.of(INFO, TRANSIT, OUT, FAILED, OUT, DELIVERED)
 					: roll < 14 ? List.of(INFO, TRANSIT, DELAYED, TRANSIT, OUT, DELIVERED)
 							: roll < 20 ? List.of(INFO, TRANSIT) : List.of(INFO, TRANSIT, OUT, DELIVERED);
-			return new Parcel(carrier, trackingNumber, journey);
+			return new Parcel(carrier, trackingNumber, order, journey);
 		}
 
 		Scan next() {
@@ -440,6 +592,10 @@ final class DemoTraffic implements AutoCloseable {
 
 		String trackingNumber() {
 			return trackingNumber;
+		}
+
+		Placed order() {
+			return order;
 		}
 
 	}

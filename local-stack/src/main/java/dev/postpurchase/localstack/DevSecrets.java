@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The development secrets of the local stack, and the provider account ids that go with them: taken
  * from an environment variable when it is set, otherwise from {@code .local-stack/secrets.json},
  * otherwise generated (32 random bytes, base64url, unless the provider's format is different, such
- * as a Twilio account SID). The file is rewritten when a value is new, so later starts reuse it. The
+ * as a Twilio account SID or a Stripe key). The file is rewritten when a value is new, so later starts reuse it. The
  * provider simulators accept exactly these credentials, and notification-service is given them.
  */
 final class DevSecrets {
@@ -65,7 +65,10 @@ final class DevSecrets {
 			new Secret("whatsappAppSecret", "WHATSAPP_APP_SECRET", "notifications.whatsapp.app-secret", () -> randomHex(16)),
 			new Secret("whatsappVerifyToken", "WHATSAPP_VERIFY_TOKEN", "notifications.whatsapp.verify-token"),
 			// signs the links in messages that customers answer (surveys, preferences)
-			new Secret("engagementSecret", "ENGAGEMENT_SECRET", "notifications.engagement.secret"));
+			new Secret("engagementSecret", "ENGAGEMENT_SECRET", "notifications.engagement.secret"),
+			// Stripe (the payments simulator accepts this key as the bearer token of refunds)
+			new Secret("stripeSecretKey", "STRIPE_SECRET_KEY", "returns.payments.secret-key",
+					() -> "sk_test_" + randomHex(24)));
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 

@@ -19,7 +19,8 @@ record Service(String name, int defaultPort, String mainClass) {
 			new Service("order-service", 8081, "dev.postpurchase.order.OrderServiceApplication"),
 			new Service("tracking-service", 8082, "dev.postpurchase.tracking.TrackingServiceApplication"),
 			new Service("notification-service", 8083,
-					"dev.postpurchase.notification.NotificationServiceApplication"));
+					"dev.postpurchase.notification.NotificationServiceApplication"),
+			new Service("returns-service", 8084, "dev.postpurchase.returns.ReturnsServiceApplication"));
 
 	static Optional<Service> named(String name) {
 		return ALL.stream().filter(service -> service.name().equals(name)).findFirst();

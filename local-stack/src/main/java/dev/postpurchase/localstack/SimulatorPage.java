@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The simulators' page at {@code GET /}: everything received (mail, texts, WhatsApp messages),
+ * The simulators' page at {@code GET /}: everything received (mail, texts, WhatsApp messages, refunds),
  * newest first, refreshing itself every few seconds. Self-contained: no scripts, no external
  * resources.
  */
@@ -22,7 +22,8 @@ final class SimulatorPage {
 	}
 
 	static String render(List<Map<String, Object>> mail, List<Map<String, Object>> sms, List<Map<String, Object>> whatsApp,
-			Faults.Fault smsFault, Faults.Fault whatsAppFault, Instant now) {
+			List<Map<String, Object>> payments, Faults.Fault smsFault, Faults.Fault whatsAppFault, Faults.Fault paymentsFault,
+			Instant now) {
 		var page = new StringBuilder(16_384);
 		page.append("""
 				<!DOCTYPE html>
@@ -44,10 +45,11 @@ final class SimulatorPage {
 				<body>
 				<h1>Provider simulators</h1>
 				<p class="muted">What the platform sent to the outside world, newest first; refreshes every %d s (%s).
-				JSON: <a href="/mail">/mail</a>, <a href="/sms">/sms</a>, <a href="/whatsapp">/whatsapp</a>.</p>
+				JSON: <a href="/mail">/mail</a>, <a href="/sms">/sms</a>, <a href="/whatsapp">/whatsapp</a>, <a href="/payments">/payments</a>.</p>
 				""".formatted(REFRESH_SECONDS, REFRESH_SECONDS, escape(now.toString())));
-		fault(page, "SMS", smsFault);
-		fault(page, "WhatsApp", whatsAppFault);
+		fault(page, "SMS", "sms", smsFault);
+		fault(page, "WhatsApp", "whatsapp", whatsAppFault);
+		fault(page, "Payments", "payments", paymentsFault);
 
 		section(page, "Mail", mail.size(), "SMTP server");
 		table(page, newest(mail), List.of("receivedAt", "to", "subject", "text"), List.of("received", "to", "subject", "text"));
@@ -56,11 +58,14 @@ final class SimulatorPage {
 		section(page, "WhatsApp", whatsApp.size(), "WhatsApp Cloud API");
 		table(page, newest(whatsApp), List.of("time", "to", "template", "parameters", "text", "status", "id"),
 				List.of("time", "to", "template", "parameters", "text", "status", "id"));
+		section(page, "Refunds", payments.size(), "Stripe Refunds API");
+		table(page, newest(payments), List.of("time", "id", "amount", "currency", "payment_intent", "metadata", "status"),
+				List.of("time", "refund", "amount (minor units)", "currency", "payment", "metadata", "status"));
 		page.append("</body>\n</html>\n");
 		return page.toString();
 	}
 
-	private static void fault(StringBuilder page, String provider, Faults.Fault fault) {
+	private static void fault(StringBuilder page, String provider, String path, Faults.Fault fault) {
 		if (fault == null) {
 			return;
 		}
@@ -72,7 +77,7 @@ final class SimulatorPage {
 		if (fault.status() != 0) {
 			page.append(" answers ").append(fault.status());
 		}
-		page.append(". <code>DELETE /").append(provider.equals("SMS") ? "sms" : "whatsapp").append("/faults</code> ends it.</p>\n");
+		page.append(". <code>DELETE /").append(path).append("/faults</code> ends it.</p>\n");
 	}
 
 	private static void section(StringBuilder page, String title, int count, String provider) {
@@ -93,6 +98,8 @@ final class SimulatorPage {
 			for (var field : fields) {
 				var value = row.get(field);
 				var text = value instanceof List<?> list ? String.join(" | ", list.stream().map(String::valueOf).toList())
+						: value instanceof Map<?, ?> map ? String.join(" | ", map.entrySet().stream()
+							.map(entry -> entry.getKey() + "=" + entry.getValue()).toList())
 						: value == null ? "" : String.valueOf(value);
 				page.append(field.equals("text") || field.equals("body") ? "<td class=\"text\">" : "<td>")
 					.append(escape(text))

@@ -26,14 +26,16 @@ import tools.jackson.databind.json.JsonMapper;
  * The outside world's providers, simulated on one port of this machine (8089 unless
  * {@code SIMULATORS_PORT}): the SMTP server that captures mail ({@link MailCapture}), Twilio's
  * Messages API ({@link TwilioSimulator}, under {@code /twilio}) and the WhatsApp Cloud API
- * ({@link WhatsAppSimulator}, under {@code /graph}), speaking the real wire formats so that
- * notification-service uses them unchanged. Everything received can be seen:
+ * ({@link WhatsAppSimulator}, under {@code /graph}) and Stripe's Refunds API ({@link StripeSimulator}, under
+ * {@code /stripe}), speaking the real wire formats so that notification-service and returns-service use
+ * them unchanged. Everything received can be seen:
  *
  * <ul>
- * <li>{@code GET /}: a page listing mail, texts and WhatsApp messages, refreshing itself;</li>
- * <li>{@code GET /mail}, {@code GET /sms}, {@code GET /whatsapp}: JSON arrays, newest last (the most recent
- * {@value #KEEP} of each);</li>
- * <li>{@code POST /sms/faults}, {@code POST /whatsapp/faults} with {@code {"status": 500, "seconds": 60}}
+ * <li>{@code GET /}: a page listing mail, texts, WhatsApp messages and refunds, refreshing itself;</li>
+ * <li>{@code GET /mail}, {@code GET /sms}, {@code GET /whatsapp}, {@code GET /payments}: JSON arrays, newest
+ * last (the most recent {@value #KEEP} of each);</li>
+ * <li>{@code POST /sms/faults}, {@code POST /whatsapp/faults}, {@code POST /payments/faults} with
+ * {@code {"status": 500, "seconds": 60}}
  * and/or {@code {"delayMillis": 10000, "seconds": 60}}: that provider answers with that status, or
  * late, for that long ({@code GET} shows it, {@code DELETE} ends it).</li>
  * </ul>
@@ -63,8 +65,15 @@ final class Simulators implements AutoCloseable {
 	 * @param smtpPort the SMTP port mail is captured on
 	 * @param twilio the Twilio account accepted
 	 * @param whatsApp the WhatsApp business number accepted, and its webhook
+	 * @param stripeSecretKey the Stripe API key accepted
 	 */
-	record Settings(int port, int smtpPort, TwilioSimulator.Account twilio, WhatsAppSimulator.Business whatsApp) {
+	record Settings(int port, int smtpPort, TwilioSimulator.Account twilio, WhatsAppSimulator.Business whatsApp,
+			String stripeSecretKey) {
+
+		@Override
+		public String toString() {
+			return "Settings[port=" + this.port + ", smtpPort=" + this.smtpPort + ", twilio=" + this.twilio + "]";
+		}
 	}
 
 	private final HttpServer http;
@@ -79,6 +88,8 @@ final class Simulators implements AutoCloseable {
 
 	private final WhatsAppSimulator whatsApp;
 
+	private final StripeSimulator payments;
+
 	private final Clock clock;
 
 	Simulators(Settings settings, Clock clock) {
@@ -86,6 +97,7 @@ final class Simulators implements AutoCloseable {
 		this.mail = new MailCapture(settings.smtpPort(), KEEP);
 		this.sms = new TwilioSimulator(settings.twilio(), clock, this.callbacks, KEEP);
 		this.whatsApp = new WhatsAppSimulator(settings.whatsApp(), clock, this.callbacks, KEEP);
+		this.payments = new StripeSimulator(settings.stripeSecretKey(), clock, this.callbacks, KEEP);
 		try {
 			this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);
 		}
@@ -123,6 +135,17 @@ final class Simulators implements AutoCloseable {
 		return properties;
 	}
 
+	/**
+	 * The settings returns-service needs to use the simulators (its Stripe key comes from
+	 * {@link DevSecrets}).
+	 */
+	static Map<String, String> returnsServiceProperties(int simulatorsPort, int returnsServicePort) {
+		var properties = new LinkedHashMap<String, String>();
+		properties.put("returns.payments.base-url", "http://localhost:" + simulatorsPort + "/stripe");
+		properties.put("returns.links.service-url", "http://localhost:" + returnsServicePort);
+		return properties;
+	}
+
 	void start() {
 		this.mail.start();
 		this.http.start();
@@ -144,11 +167,17 @@ final class Simulators implements AutoCloseable {
 			else if (path.startsWith("/graph/")) {
 				this.whatsApp.handle(exchange);
 			}
+			else if (path.startsWith("/stripe/")) {
+				this.payments.handle(exchange);
+			}
 			else if (path.equals("/sms/faults")) {
 				faults(exchange, this.sms.faults());
 			}
 			else if (path.equals("/whatsapp/faults")) {
 				faults(exchange, this.whatsApp.faults());
+			}
+			else if (path.equals("/payments/faults")) {
+				faults(exchange, this.payments.faults());
 			}
 			else if (!method.equals("GET")) {
 				exchange.getResponseHeaders().set("Allow", "GET");
@@ -156,7 +185,8 @@ final class Simulators implements AutoCloseable {
 			}
 			else if (path.equals("/")) {
 				var page = SimulatorPage.render(this.mail.messages(), this.sms.messages(), this.whatsApp.messages(),
-						this.sms.faults().active(), this.whatsApp.faults().active(), this.clock.instant());
+						this.payments.messages(), this.sms.faults().active(), this.whatsApp.faults().active(),
+						this.payments.faults().active(), this.clock.instant());
 				exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
 				SimulatorHttp.send(exchange, 200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
 			}
@@ -168,6 +198,9 @@ final class Simulators implements AutoCloseable {
 			}
 			else if (path.equals("/whatsapp")) {
 				SimulatorHttp.json(exchange, 200, this.whatsApp.messages());
+			}
+			else if (path.equals("/payments")) {
+				SimulatorHttp.json(exchange, 200, this.payments.messages());
 			}
 			else {
 				SimulatorHttp.problem(exchange, 404, "Nothing at " + path + "; see / for what the simulators offer");

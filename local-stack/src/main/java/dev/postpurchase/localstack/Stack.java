@@ -93,16 +93,17 @@ final class Stack {
 		int smtpPort = smtpPort();
 		int simulatorsPort = simulatorsPort();
 		int notificationServicePort = Service.named("notification-service").orElseThrow().port(this.environment);
+		int returnsServicePort = Service.named("returns-service").orElseThrow().port(this.environment);
 		synchronized (this) {
 			this.simulators = new Simulators(new Simulators.Settings(simulatorsPort, smtpPort,
 					new TwilioSimulator.Account(secrets.get("twilioAccountSid"), secrets.get("twilioAuthToken")),
 					new WhatsAppSimulator.Business(secrets.get("whatsappPhoneNumberId"), secrets.get("whatsappAccessToken"),
 							secrets.get("whatsappAppSecret"),
-							URI.create("http://localhost:" + notificationServicePort + "/webhooks/whatsapp"))),
-					Clock.systemUTC());
+							URI.create("http://localhost:" + notificationServicePort + "/webhooks/whatsapp")),
+					secrets.get("stripeSecretKey")), Clock.systemUTC());
 		}
 		this.simulators.start();
-		log.info("SMTP server on localhost:{}; provider simulators (Twilio, WhatsApp Cloud API) on {}; everything "
+		log.info("SMTP server on localhost:{}; provider simulators (Twilio, WhatsApp Cloud API, Stripe) on {}; everything "
 				+ "received at {}/", smtpPort, this.simulators.baseUrl(), this.simulators.baseUrl());
 
 		var launcher = Launcher.current();
@@ -112,6 +113,7 @@ final class Stack {
 		properties.putAll(this.issuer.resourceServerProperties());
 		properties.put("spring.mail.port", String.valueOf(smtpPort));
 		properties.putAll(Simulators.notificationServiceProperties(simulatorsPort, notificationServicePort));
+		properties.putAll(Simulators.returnsServiceProperties(simulatorsPort, returnsServicePort));
 		if (this.settings.demo()) {
 			// demo time runs fast: parcels the demo stops scanning show as stalled within minutes, not days
 			properties.put("tracking.exceptions.stall-after", "10m");
@@ -308,7 +310,7 @@ final class Stack {
 		banner.append(row("Kafka bootstrap", endpoints.kafkaBootstrapServers()));
 		banner.append(row("MongoDB", endpoints.mongoUri() + "  (" + mongoStorage() + ")"));
 		banner.append(row("OAuth2 issuer", endpoints.issuer() + "  (JWKS " + endpoints.jwkSetUri() + ")"));
-		banner.append(row("Provider simulators", this.simulators.baseUrl() + "/  (mail, SMS, WhatsApp received)"));
+		banner.append(row("Provider simulators", this.simulators.baseUrl() + "/  (mail, SMS, WhatsApp, refunds received)"));
 		banner.append(row("Tokens", endpoints.tokensFile() + "  (one per role, valid " + DevTokens.VALIDITY.toDays() + " days)"));
 		banner.append(row("Secrets", endpoints.secretsFile().toString()));
 		banner.append(row("State", this.settings.home().toString()));

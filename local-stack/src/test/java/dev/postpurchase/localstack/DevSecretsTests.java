@@ -102,6 +102,7 @@ class DevSecretsTests {
 		values.put("whatsappAppSecret", "app1");
 		values.put("whatsappVerifyToken", "verify1");
 		values.put("engagementSecret", "eng1");
+		values.put("stripeSecretKey", "sk_test_1");
 
 		var expected = new java.util.HashMap<String, String>();
 		expected.put("orders.shopify.webhook-secret", "s3cret");
@@ -116,6 +117,7 @@ class DevSecretsTests {
 		expected.put("notifications.whatsapp.app-secret", "app1");
 		expected.put("notifications.whatsapp.verify-token", "verify1");
 		expected.put("notifications.engagement.secret", "eng1");
+		expected.put("returns.payments.secret-key", "sk_test_1");
 		assertThat(DevSecrets.asProperties(values)).containsExactlyInAnyOrderEntriesOf(expected);
 	}
 
@@ -127,6 +129,7 @@ class DevSecretsTests {
 		assertThat(secrets.get("twilioAuthToken")).matches("[0-9a-f]{32}");
 		assertThat(secrets.get("whatsappPhoneNumberId")).matches("[1-9][0-9]{14}");
 		assertThat(secrets.get("whatsappAppSecret")).matches("[0-9a-f]{32}");
+		assertThat(secrets.get("stripeSecretKey")).matches("sk_test_[0-9a-f]{48}");
 		// secrets the services require to be at least 32 characters in production
 		assertThat(secrets.get("whatsappAccessToken")).hasSizeGreaterThanOrEqualTo(32);
 		assertThat(secrets.get("whatsappVerifyToken")).hasSizeGreaterThanOrEqualTo(32);

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,12 +32,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The real stack, as {@code java -jar local-stack.jar --in-memory} runs it: Kafka, MongoDB and the
- * development issuer in this JVM, order-service in a child JVM started from this class path, all on
+ * development issuer in this JVM, every service in a child JVM started from this class path, all on
  * free ports, its state in a temporary folder.
  */
 class LocalStackIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
+
+	/** The Stripe PaymentIntent the test order was paid with; refunds are made against it. */
+	private static final String PAYMENT_INTENT = "pi_3ItLocalStackTest0001";
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -119,6 +123,54 @@ class LocalStackIntegrationTests {
 					record -> orderId.equals(record.key()) && "dev.postpurchase.notification.engaged.v1"
 						.equals(KafkaTopics.header(record, "ce_type")) && record.value().contains("\"SMS\""), 1,
 					Duration.ofSeconds(60));
+
+			// returns: the parcel is delivered, the customer sends one mug back by mail (worth 14.50, under the
+			// auto-approval limit of 150), the carrier brings it back, and the refund reaches the Stripe simulator
+			var delivered = scan(trackingService, tokens.get(DevRoles.CARRIER.id()), "PostNL", trackingNumber, "Delivered");
+			assertThat(delivered.statusCode()).as(delivered.body()).isLessThan(300);
+			var returnsService = URI.create("http://localhost:" + environment.get("RETURNS_SERVICE_PORT"));
+			var returnsAgent = tokens.get(DevRoles.RETURNS_AGENT.id());
+			var started = new AtomicReference<HttpResponse<String>>();
+			// returns-service learns of the delivery from shipment.events; until then the request is refused (422)
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
+				started.set(send(HttpRequest.newBuilder(returnsService.resolve("/api/v1/returns"))
+					.header("Content-Type", "application/json")
+					.header("Authorization", "Bearer " + returnsAgent)
+					.POST(HttpRequest.BodyPublishers.ofString("{\"orderId\": \"" + orderId + "\", \"lines\": [{\"sku\": "
+							+ "\"SKU-MUG\", \"quantity\": 1}], \"reason\": \"DOES_NOT_FIT\", \"outcome\": \"REFUND\", "
+							+ "\"method\": \"MAIL_IN\"}"))
+					.build()));
+				return started.get().statusCode() != 422;
+			});
+			assertThat(started.get().statusCode()).as(started.get().body()).isEqualTo(201);
+			var created = JSON.readTree(started.get().body());
+			var returnId = created.get("id").asString();
+			assertThat(created.get("state").asString()).isEqualTo("LABEL_ISSUED");
+			var returnCarrier = created.get("label").get("carrier").asString();
+			var returnTrackingNumber = created.get("label").get("trackingNumber").asString();
+			// tracking-service follows the return parcel once it has read ReturnLabelIssued
+			await().atMost(Duration.ofSeconds(30)).until(() -> send(HttpRequest
+				.newBuilder(trackingService.resolve("/api/v1/shipments/" + returnTrackingNumber))
+				.header("Authorization", "Bearer " + tokens.get(DevRoles.AGENT.id()))
+				.build()).statusCode() == 200);
+			for (var status : List.of("InTransit", "Delivered")) {
+				var returnScan = scan(trackingService, tokens.get(DevRoles.CARRIER.id()), returnCarrier, returnTrackingNumber,
+						status);
+				assertThat(returnScan.statusCode()).as(returnScan.body()).isLessThan(300);
+			}
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+				var refunds = JSON.readTree(send(HttpRequest
+					.newBuilder(URI.create("http://localhost:" + simulatorsPort + "/payments")).build()).body());
+				assertThat(refunds.values()).anySatisfy(refund -> {
+					assertThat(refund.get("metadata").get("return_id").asString()).isEqualTo(returnId);
+					assertThat(refund.get("payment_intent").asString()).isEqualTo(PAYMENT_INTENT);
+					assertThat(refund.get("amount").asLong()).isEqualTo(1450);
+				});
+				var closed = JSON.readTree(send(HttpRequest.newBuilder(returnsService.resolve("/api/v1/returns/" + returnId))
+					.header("Authorization", "Bearer " + returnsAgent)
+					.build()).body());
+				assertThat(closed.get("state").asString()).isEqualTo("CLOSED");
+			});
 		}
 		finally {
 			stack.stop();
@@ -138,6 +190,18 @@ class LocalStackIntegrationTests {
 		}
 	}
 
+	/** A carrier scan of a parcel, now, as a carrier posts it to tracking-service. */
+	private HttpResponse<String> scan(URI trackingService, String carrierToken, String carrier, String trackingNumber,
+			String status) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(trackingService.resolve("/api/v1/tracking-events"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + carrierToken)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"carrier\": \"" + carrier + "\", \"trackingNumber\": \""
+					+ trackingNumber + "\", \"checkpointTime\": \"" + Instant.now() + "\", \"status\": \"" + status
+					+ "\", \"message\": \"" + status + "\"}"))
+			.build());
+	}
+
 	private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
@@ -152,8 +216,9 @@ class LocalStackIntegrationTests {
 				            "unitPrice": {"amount": 14.50, "currency": "EUR"}, "category": "home", "finalSale": false}],
 				 "shippingAddress": {"name": "Anna de Vries", "line1": "Keizersgracht 1", "postalCode": "1015 CJ",
 				                     "city": "Amsterdam", "country": "NL"},
-				 "promise": {"by": "%s", "timeZone": "Europe/Amsterdam"}}
-				""".formatted(externalOrderId, middayZone(), Instant.now().plus(Duration.ofDays(3)));
+				 "promise": {"by": "%s", "timeZone": "Europe/Amsterdam"},
+				 "payment": {"provider": "stripe", "reference": "%s"}}
+				""".formatted(externalOrderId, middayZone(), Instant.now().plus(Duration.ofDays(3)), PAYMENT_INTENT);
 	}
 
 	/** A time zone where it is about midday now, so texts are never held by quiet hours, whenever the test runs. */

@@ -41,6 +41,8 @@ final class SimulatorFixture implements AutoCloseable {
 
 	static final String APP_SECRET = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
 
+	static final String STRIPE_KEY = "sk_test_simulatorTests0123456789abcdef";
+
 	static final Instant START = Instant.parse("2026-11-25T10:15:30Z");
 
 	final MutableClock clock = new MutableClock(START);
@@ -58,8 +60,8 @@ final class SimulatorFixture implements AutoCloseable {
 		this.smtpPort = ports[1];
 		this.simulators = new Simulators(new Simulators.Settings(ports[0], this.smtpPort,
 				new TwilioSimulator.Account(ACCOUNT_SID, AUTH_TOKEN),
-				new WhatsAppSimulator.Business(PHONE_NUMBER_ID, ACCESS_TOKEN, APP_SECRET, this.receiver.url("/webhooks/whatsapp"))),
-				this.clock);
+				new WhatsAppSimulator.Business(PHONE_NUMBER_ID, ACCESS_TOKEN, APP_SECRET, this.receiver.url("/webhooks/whatsapp")),
+				STRIPE_KEY), this.clock);
 		this.simulators.start();
 	}
 
@@ -106,6 +108,22 @@ final class SimulatorFixture implements AutoCloseable {
 			.header("Authorization", "Bearer " + accessToken)
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build());
+	}
+
+	/** A Stripe create-refund call, as returns-service makes it (no Idempotency-Key when {@code key} is null). */
+	HttpResponse<String> postRefund(String secretKey, String key, Map<String, String> form) {
+		var body = SimulatorHttp.formBody(form.entrySet()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> List.of(entry.getValue()),
+					(a, b) -> a, java.util.LinkedHashMap::new)));
+		var request = HttpRequest.newBuilder(url("/stripe/v1/refunds"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Authorization", "Bearer " + secretKey)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		if (key != null) {
+			request.header("Idempotency-Key", key);
+		}
+		return send(request.build());
 	}
 
 	static String basic(String user, String password) {
