@@ -1,0 +1,33 @@
+package dev.postpurchase.metrics;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+
+import dev.postpurchase.testkit.EnableTestInfrastructure;
+
+/**
+ * cx-metrics-service on the test infrastructure, on a random port, with a clock tests move by hand.
+ * Every integration test of the service uses this one configuration, so they all share one Spring
+ * context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { CxMetricsServiceApplication.CONFIG_NAME,
+				"postpurchase.security.customer-links.keys[0].id=test-1",
+				"postpurchase.security.customer-links.keys[0].secret=test-link-key-0123456789abcdefghijkl" })
+@AutoConfigureWebTestClient(timeout = "30s") // CI machines can be slow; a hang still fails
+@EnableTestInfrastructure
+@Import(TestClockConfiguration.class)
+public @interface CxMetricsServiceIntegrationTest {
+
+}
