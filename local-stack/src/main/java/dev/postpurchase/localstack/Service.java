@@ -20,7 +20,8 @@ record Service(String name, int defaultPort, String mainClass) {
 			new Service("tracking-service", 8082, "dev.postpurchase.tracking.TrackingServiceApplication"),
 			new Service("notification-service", 8083,
 					"dev.postpurchase.notification.NotificationServiceApplication"),
-			new Service("returns-service", 8084, "dev.postpurchase.returns.ReturnsServiceApplication"));
+			new Service("returns-service", 8084, "dev.postpurchase.returns.ReturnsServiceApplication"),
+			new Service("cx-metrics-service", 8085, "dev.postpurchase.metrics.CxMetricsServiceApplication"));
 
 	static Optional<Service> named(String name) {
 		return ALL.stream().filter(service -> service.name().equals(name)).findFirst();
