@@ -87,8 +87,11 @@ class DeliveryFacts {
 			return Mono.empty();
 		}
 		requireIds(delivered.shipmentId(), delivered.eventId());
-		var update = new Update().min("deliveredAt",
-				delivered.deliveredAt() != null ? delivered.deliveredAt() : delivered.occurredAt());
+		var at = delivered.deliveredAt() != null ? delivered.deliveredAt() : delivered.occurredAt();
+		if (at == null) {
+			throw new IllegalArgumentException("ShipmentDelivered " + delivered.eventId() + " tells no time");
+		}
+		var update = new Update().min("deliveredAt", at);
 		setOnInsertIfKnown(update, "orderId", delivered.orderId());
 		setOnInsertIfKnown(update, "carrier", delivered.carrier());
 		setOnInsertIfKnown(update, "salesChannel",
@@ -113,6 +116,9 @@ class DeliveryFacts {
 	/** Records that an exception ended (the first resolution counts), and how long it was open. */
 	Mono<Void> resolved(DeliveryExceptionResolved resolved) {
 		requireIds(resolved.exceptionId(), resolved.eventId());
+		if (resolved.occurredAt() == null) {
+			throw new IllegalArgumentException("DeliveryExceptionResolved " + resolved.eventId() + " tells no time");
+		}
 		var update = new Update().min("resolvedAt", resolved.occurredAt()).set("openSeconds", resolved.openSeconds());
 		if (resolved.raisedAt() != null) {
 			update.min("raisedAt", resolved.raisedAt());

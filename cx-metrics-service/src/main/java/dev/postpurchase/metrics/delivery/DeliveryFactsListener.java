@@ -19,8 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * Keeps {@link DeliveryFacts} from {@code shipment.events} (ShipmentRegistered, ShipmentDelivered)
  * and {@code delivery-exception.events} (DeliveryExceptionRaised, DeliveryExceptionResolved); every
- * other event there is skipped. An event without its ids goes to the dead-letter topic without
- * retries.
+ * other event there is skipped. An event without its ids (or a delivery or resolution without its
+ * time) goes to the dead-letter topic without retries.
  */
 @Component
 class DeliveryFactsListener {

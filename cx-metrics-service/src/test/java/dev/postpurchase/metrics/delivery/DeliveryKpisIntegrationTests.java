@@ -1,8 +1,10 @@
 package dev.postpurchase.metrics.delivery;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -10,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.postpurchase.contracts.GoldenSamples;
@@ -39,6 +42,9 @@ class DeliveryKpisIntegrationTests {
 
 	@Autowired
 	WebTestClient web;
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
 
 	private final KafkaTopics topics = KafkaTopics.ofTestInfrastructure();
 
@@ -125,6 +131,16 @@ class DeliveryKpisIntegrationTests {
 				.jsonPath("$.groups['" + carrierB + "'].openExceptions.value").isEqualTo(0.0)
 				.jsonPath("$.groups['" + carrierB + "'].exceptionResolutionSecondsMean.value").isEqualTo(3600.0);
 		});
+
+		// the facts the out-of-order pairs left are those of events in order
+		assertThat(mongo.findById(id("s2"), ShipmentFact.class, DeliveryFacts.SHIPMENTS).block(TIMEOUT))
+			.isEqualTo(new ShipmentFact(id("s2"), "ord_s2_" + unique, carrierA, "WEB", at("03-02T13:00:00Z"),
+					at("03-05T16:00:00Z"), at("03-06T12:00:00Z")));
+		assertThat(mongo.findById(id("e1"), ExceptionFact.class, DeliveryFacts.EXCEPTIONS).block(TIMEOUT))
+			.isEqualTo(new ExceptionFact(id("e1"), id("s2"), carrierA, "CARRIER_EXCEPTION", at("03-04T12:00:00Z"),
+					at("03-06T12:00:00Z"), 172800L));
+		// a return parcel leaves no fact
+		assertThat(mongo.findById(id("r1"), ShipmentFact.class, DeliveryFacts.SHIPMENTS).block(TIMEOUT)).isNull();
 	}
 
 	private void registered(String shipment, String carrier, String channel, String at, String promisedBy) {
@@ -189,6 +205,10 @@ class DeliveryKpisIntegrationTests {
 
 	private String id(String local) {
 		return local + "_" + unique;
+	}
+
+	private Instant at(String monthDayTime) {
+		return Instant.parse(instant(monthDayTime));
 	}
 
 	private String instant(String monthDayTime) {
