@@ -1,0 +1,194 @@
+package dev.postpurchase.metrics.delivery;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import dev.postpurchase.contracts.exception.DeliveryExceptionRaised;
+import dev.postpurchase.contracts.exception.DeliveryExceptionResolved;
+import dev.postpurchase.contracts.shipment.Direction;
+import dev.postpurchase.contracts.shipment.ShipmentDelivered;
+import dev.postpurchase.contracts.shipment.ShipmentRegistered;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The facts the delivery KPIs are computed from: one document per outbound shipment in
+ * {@code shipments}, one per delivery exception in {@code exceptions}.
+ *
+ * <p>Every event is one upsert that gives the same document whatever order events come in and
+ * however often: times where the first one counts are kept with {@code $min}; what both events of a
+ * pair tell is set by the one that owns it (ShipmentRegistered, DeliveryExceptionRaised) and only
+ * filled in on insert by the other. So a rebuild from the topics gives the same facts. Return parcels
+ * are skipped: they are not deliveries to customers.
+ */
+@Component
+class DeliveryFacts {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryFacts.class);
+
+	static final String SHIPMENTS = "shipments";
+
+	static final String EXCEPTIONS = "exceptions";
+
+	private final ReactiveMongoTemplate mongo;
+
+	DeliveryFacts(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/** The indexes the KPI range queries use; creating an existing index changes nothing. */
+	@EventListener(ApplicationReadyEvent.class)
+	void createIndexes() {
+		Flux.concat(index(SHIPMENTS, "registeredAt"), index(SHIPMENTS, "deliveredAt"), index(EXCEPTIONS, "raisedAt"),
+				index(EXCEPTIONS, "resolvedAt"))
+			.then()
+			.block(java.time.Duration.ofSeconds(30));
+	}
+
+	private Mono<String> index(String collection, String field) {
+		return mongo.indexOps(collection).createIndex(new Index().on(field, Sort.Direction.ASC));
+	}
+
+	/** Records an outbound shipment's carrier, channel, promise and registration. */
+	Mono<Void> registered(ShipmentRegistered registered) {
+		if (isReturn(registered.direction(), registered.returnId())) {
+			return Mono.empty();
+		}
+		requireIds(registered.shipmentId(), registered.eventId());
+		var update = new Update();
+		setIfKnown(update, "orderId", registered.orderId());
+		setIfKnown(update, "carrier", registered.carrier());
+		setIfKnown(update, "salesChannel", registered.salesChannel() == null ? null : registered.salesChannel().name());
+		setIfKnown(update, "promisedBy", registered.promise() == null ? null : registered.promise().by());
+		if (registered.occurredAt() != null) {
+			update.min("registeredAt", registered.occurredAt());
+		}
+		return upsert(SHIPMENTS, registered.shipmentId(), update);
+	}
+
+	/** Records an outbound shipment's first delivery; what it tells besides only fills a new document. */
+	Mono<Void> delivered(ShipmentDelivered delivered) {
+		if (isReturn(delivered.direction(), delivered.returnId())) {
+			return Mono.empty();
+		}
+		requireIds(delivered.shipmentId(), delivered.eventId());
+		var at = delivered.deliveredAt() != null ? delivered.deliveredAt() : delivered.occurredAt();
+		if (at == null) {
+			throw new IllegalArgumentException("ShipmentDelivered " + delivered.eventId() + " tells no time");
+		}
+		var update = new Update().min("deliveredAt", at);
+		setOnInsertIfKnown(update, "orderId", delivered.orderId());
+		setOnInsertIfKnown(update, "carrier", delivered.carrier());
+		setOnInsertIfKnown(update, "salesChannel",
+				delivered.salesChannel() == null ? null : delivered.salesChannel().name());
+		setOnInsertIfKnown(update, "promisedBy", delivered.promise() == null ? null : delivered.promise().by());
+		return upsert(SHIPMENTS, delivered.shipmentId(), update);
+	}
+
+	/** Records that an exception was raised. */
+	Mono<Void> raised(DeliveryExceptionRaised raised) {
+		requireIds(raised.exceptionId(), raised.eventId());
+		var update = new Update();
+		setIfKnown(update, "shipmentId", raised.shipmentId());
+		setIfKnown(update, "carrier", raised.carrier());
+		setIfKnown(update, "kind", raised.kind() == null ? null : raised.kind().name());
+		if (raised.occurredAt() != null) {
+			update.min("raisedAt", raised.occurredAt());
+		}
+		return upsert(EXCEPTIONS, raised.exceptionId(), update);
+	}
+
+	/** Records that an exception ended (the first resolution counts), and how long it was open. */
+	Mono<Void> resolved(DeliveryExceptionResolved resolved) {
+		requireIds(resolved.exceptionId(), resolved.eventId());
+		if (resolved.occurredAt() == null) {
+			throw new IllegalArgumentException("DeliveryExceptionResolved " + resolved.eventId() + " tells no time");
+		}
+		var update = new Update().min("resolvedAt", resolved.occurredAt()).set("openSeconds", resolved.openSeconds());
+		if (resolved.raisedAt() != null) {
+			update.min("raisedAt", resolved.raisedAt());
+		}
+		setOnInsertIfKnown(update, "shipmentId", resolved.shipmentId());
+		setOnInsertIfKnown(update, "carrier", resolved.carrier());
+		setOnInsertIfKnown(update, "kind", resolved.kind() == null ? null : resolved.kind().name());
+		return upsert(EXCEPTIONS, resolved.exceptionId(), update);
+	}
+
+	/** Outbound shipments registered in {@code [from, to)}. */
+	Flux<ShipmentFact> registeredBetween(Instant from, Instant to) {
+		return mongo.find(Query.query(Criteria.where("registeredAt").gte(from).lt(to)), ShipmentFact.class, SHIPMENTS);
+	}
+
+	/** Outbound shipments delivered in {@code [from, to)}. */
+	Flux<ShipmentFact> deliveredBetween(Instant from, Instant to) {
+		return mongo.find(Query.query(Criteria.where("deliveredAt").gte(from).lt(to)), ShipmentFact.class, SHIPMENTS);
+	}
+
+	/** Shipments by id, for the sales channel of their exceptions. */
+	Flux<ShipmentFact> shipments(Collection<String> shipmentIds) {
+		return shipmentIds.isEmpty() ? Flux.empty()
+				: mongo.find(Query.query(Criteria.where("_id").in(shipmentIds)), ShipmentFact.class, SHIPMENTS);
+	}
+
+	/**
+	 * Exceptions raised in {@code [from, to)}, resolved in it, or raised before it and still open at
+	 * its start: every exception any delivery KPI over the range needs.
+	 */
+	Flux<ExceptionFact> exceptionsTouching(Instant from, Instant to) {
+		var raisedBeforeEnd = Criteria.where("raisedAt").lt(to);
+		var notResolvedBeforeStart = new Criteria().orOperator(Criteria.where("resolvedAt").isNull(),
+				Criteria.where("resolvedAt").gte(from));
+		var resolvedInRange = Criteria.where("resolvedAt").gte(from).lt(to);
+		return mongo.find(
+				Query.query(new Criteria().orOperator(new Criteria().andOperator(raisedBeforeEnd, notResolvedBeforeStart),
+						resolvedInRange)),
+				ExceptionFact.class, EXCEPTIONS);
+	}
+
+	private Mono<Void> upsert(String collection, String id, Update update) {
+		var byId = Query.query(Criteria.where("_id").is(id));
+		return mongo.upsert(byId, update, collection).then().onErrorResume(DuplicateKeyException.class, collided -> {
+			// another write created the document between our lookup and our insert: the update applies now
+			log.debug("{} {} exists; updating it", collection, id);
+			return mongo.updateFirst(byId, update, collection).then();
+		});
+	}
+
+	private static boolean isReturn(Direction direction, String returnId) {
+		return direction == Direction.RETURN || returnId != null;
+	}
+
+	private static void requireIds(String id, UUID eventId) {
+		if (id == null || id.isBlank() || eventId == null) {
+			throw new IllegalArgumentException("An event without shipment/exception id or event id (" + eventId + ")");
+		}
+	}
+
+	private static void setIfKnown(Update update, String field, Object value) {
+		if (value != null) {
+			update.set(field, value);
+		}
+	}
+
+	private static void setOnInsertIfKnown(Update update, String field, Object value) {
+		if (value != null) {
+			update.setOnInsert(field, value);
+		}
+	}
+
+}

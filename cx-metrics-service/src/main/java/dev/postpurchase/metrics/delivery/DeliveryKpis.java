@@ -1,0 +1,191 @@
+package dev.postpurchase.metrics.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import dev.postpurchase.metrics.kpi.Dimension;
+import dev.postpurchase.metrics.kpi.Kpi;
+
+/**
+ * The delivery KPIs over {@code [from, to)}, computed from facts alone (no IO), so every number can be
+ * recomputed by hand. Each fact counts in the group of its own time: a delivery by its delivery time,
+ * a registration by its registration time, an exception by when it was raised or resolved.
+ *
+ * <p>Percentiles are nearest-rank: the {@code p}-th percentile of {@code n} sorted values is the
+ * value at rank {@code ceil(p/100 × n)} (1-based), always one of the observed values.
+ *
+ * <p>{@code openExceptions} is a snapshot: the exceptions open at the end of the range (for a day:
+ * at the end of that day), that is raised before it and not resolved before it.
+ */
+final class DeliveryKpis {
+
+	static final String ON_TIME = "onTimeDeliveryRate";
+
+	static final String LATENESS = "deliveredMinusPromisedHours";
+
+	static final String EXCEPTIONS_PER_100 = "exceptionsPer100Shipments";
+
+	static final String OPEN_EXCEPTIONS = "openExceptions";
+
+	static final String RESOLUTION = "exceptionResolutionSeconds";
+
+	private static final double SECONDS_PER_HOUR = 3600.0;
+
+	private DeliveryKpis() {
+	}
+
+	/**
+	 * @param delivered shipments delivered in the range (others are ignored)
+	 * @param registered shipments registered in the range (others are ignored)
+	 * @param exceptions exceptions raised, resolved or open in the range (others are ignored)
+	 * @param shipmentsById shipments by id, for the sales channel of exceptions
+	 * @return group → KPI name → value; with {@link Dimension#TOTAL} always the group {@link Dimension#ALL}
+	 *         with every KPI, values {@code null} when there is nothing to compute them from
+	 */
+	static Map<String, Map<String, Kpi>> compute(Collection<ShipmentFact> delivered, Collection<ShipmentFact> registered,
+			Collection<ExceptionFact> exceptions, Map<String, ShipmentFact> shipmentsById, Instant from, Instant to,
+			Dimension dimension, ZoneId zone) {
+		var groups = new TreeMap<String, Tally>();
+		Function<String, Tally> tally = key -> groups.computeIfAbsent(key, any -> new Tally());
+		if (dimension == Dimension.TOTAL) {
+			tally.apply(Dimension.ALL);
+		}
+		for (var shipment : delivered) {
+			if (in(shipment.deliveredAt(), from, to)) {
+				group(dimension, shipment.deliveredAt(), shipment.carrier(), shipment.salesChannel(), zone)
+					.map(tally)
+					.ifPresent(group -> group.delivered(shipment));
+			}
+		}
+		for (var shipment : registered) {
+			if (in(shipment.registeredAt(), from, to)) {
+				group(dimension, shipment.registeredAt(), shipment.carrier(), shipment.salesChannel(), zone)
+					.map(tally)
+					.ifPresent(group -> group.registered++);
+			}
+		}
+		for (var exception : exceptions) {
+			var channel = Optional.ofNullable(shipmentsById.get(exception.shipmentId()))
+				.map(ShipmentFact::salesChannel)
+				.orElse(null);
+			if (in(exception.raisedAt(), from, to)) {
+				group(dimension, exception.raisedAt(), exception.carrier(), channel, zone).map(tally)
+					.ifPresent(group -> group.raised++);
+			}
+			if (in(exception.resolvedAt(), from, to) && exception.openSeconds() != null) {
+				group(dimension, exception.resolvedAt(), exception.carrier(), channel, zone).map(tally)
+					.ifPresent(group -> group.resolutionSeconds.add(exception.openSeconds().doubleValue()));
+			}
+			if (dimension == Dimension.DAY) {
+				// open at the end of each day of the range
+				for (var day = LocalDate.ofInstant(from, zone); day.atStartOfDay(zone).toInstant().isBefore(to); day = day
+					.plusDays(1)) {
+					var end = day.plusDays(1).atStartOfDay(zone).toInstant();
+					if (openAt(exception, end.isAfter(to) ? to : end)) {
+						tally.apply(day.toString()).open++;
+					}
+				}
+			}
+			else if (openAt(exception, to)) {
+				group(dimension, to, exception.carrier(), channel, zone).map(tally).ifPresent(group -> group.open++);
+			}
+		}
+		var result = new TreeMap<String, Map<String, Kpi>>();
+		groups.forEach((key, group) -> result.put(key, group.kpis()));
+		return result;
+	}
+
+	/** Raised before {@code at} and not resolved before it. */
+	static boolean openAt(ExceptionFact exception, Instant at) {
+		return exception.raisedAt() != null && exception.raisedAt().isBefore(at)
+				&& (exception.resolvedAt() == null || !exception.resolvedAt().isBefore(at));
+	}
+
+	/**
+	 * The nearest-rank percentile of {@code values}, {@code null} when there are none.
+	 *
+	 * @param percent between 0 (exclusive) and 100
+	 */
+	static Double percentile(List<Double> values, int percent) {
+		if (values.isEmpty()) {
+			return null;
+		}
+		var sorted = values.stream().sorted().toList();
+		var rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+		return sorted.get(Math.max(rank, 1) - 1);
+	}
+
+	private static boolean in(Instant at, Instant from, Instant to) {
+		return at != null && !at.isBefore(from) && at.isBefore(to);
+	}
+
+	/** The group of a fact, or none when the fact cannot be placed in the split (no carrier, no channel). */
+	private static Optional<String> group(Dimension dimension, Instant at, String carrier, String channel, ZoneId zone) {
+		return Optional.ofNullable(switch (dimension) {
+			case TOTAL -> Dimension.ALL;
+			case DAY -> LocalDate.ofInstant(at, zone).toString();
+			case CARRIER -> carrier;
+			case CHANNEL -> channel;
+		});
+	}
+
+	/** What one group counted. */
+	private static final class Tally {
+
+		long withPromise;
+
+		long onTime;
+
+		final List<Double> latenessHours = new ArrayList<>();
+
+		long registered;
+
+		long raised;
+
+		long open;
+
+		final List<Double> resolutionSeconds = new ArrayList<>();
+
+		void delivered(ShipmentFact shipment) {
+			if (shipment.promisedBy() == null) {
+				return;
+			}
+			withPromise++;
+			if (!shipment.deliveredAt().isAfter(shipment.promisedBy())) {
+				onTime++;
+			}
+			latenessHours
+				.add(Duration.between(shipment.promisedBy(), shipment.deliveredAt()).toSeconds() / SECONDS_PER_HOUR);
+		}
+
+		Map<String, Kpi> kpis() {
+			var kpis = new HashMap<String, Kpi>();
+			kpis.put(ON_TIME, Kpi.rate(onTime, withPromise));
+			distribution(kpis, LATENESS, latenessHours, "hours");
+			kpis.put(EXCEPTIONS_PER_100,
+					new Kpi(registered == 0 ? null : raised * 100.0 / registered, raised, registered, null, "count"));
+			kpis.put(OPEN_EXCEPTIONS, Kpi.count(open));
+			distribution(kpis, RESOLUTION, resolutionSeconds, "seconds");
+			return kpis;
+		}
+
+		private static void distribution(Map<String, Kpi> kpis, String name, List<Double> values, String unit) {
+			var mean = values.stream().mapToDouble(Double::doubleValue).average();
+			kpis.put(name + "Mean", Kpi.of(mean.isPresent() ? mean.getAsDouble() : null, values.size(), unit));
+			kpis.put(name + "P50", Kpi.of(percentile(values, 50), values.size(), unit));
+			kpis.put(name + "P90", Kpi.of(percentile(values, 90), values.size(), unit));
+		}
+
+	}
+
+}

@@ -1,0 +1,218 @@
+package dev.postpurchase.metrics.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.postpurchase.contracts.GoldenSamples;
+import dev.postpurchase.contracts.Topics;
+import dev.postpurchase.contracts.exception.DeliveryExceptionRaised;
+import dev.postpurchase.contracts.exception.DeliveryExceptionResolved;
+import dev.postpurchase.contracts.shipment.ShipmentDelivered;
+import dev.postpurchase.contracts.shipment.ShipmentRegistered;
+import dev.postpurchase.metrics.CxMetricsServiceIntegrationTest;
+import dev.postpurchase.testkit.KafkaTopics;
+import dev.postpurchase.testkit.TestTokens;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The delivery KPIs of {@code GET /api/v1/kpis} from a scripted history published on
+ * {@code shipment.events} and {@code delivery-exception.events}, with a duplicate and events out of
+ * order. The history lies in March of a random far-future year with carriers of its own, so other
+ * tests' facts do not mix in.
+ */
+@CxMetricsServiceIntegrationTest
+class DeliveryKpisIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	WebTestClient web;
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
+
+	private final KafkaTopics topics = KafkaTopics.ofTestInfrastructure();
+
+	private final String unique = UUID.randomUUID().toString().substring(0, 8);
+
+	private final int year = ThreadLocalRandom.current().nextInt(2100, 3000);
+
+	private final String carrierA = "dlv-a-" + unique;
+
+	private final String carrierB = "dlv-b-" + unique;
+
+	@Test
+	void deliveriesAndExceptionsMakeTheKpisWhateverOrderAndHowOftenTheirEventsCome() {
+		// S1: on time by 2h, its delivery published twice
+		registered("s1", carrierA, "WEB", "03-02T12:00:00Z", "03-05T16:00:00Z");
+		var s1Delivered = delivered("s1", carrierA, "WEB", "03-05T16:00:00Z", "03-05T14:00:00Z");
+		publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE, s1Delivered);
+		publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE, s1Delivered);
+		// S2: 20h late, delivered before it was registered
+		publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE,
+				delivered("s2", carrierA, "WEB", "03-05T16:00:00Z", "03-06T12:00:00Z"));
+		registered("s2", carrierA, "WEB", "03-02T13:00:00Z", "03-05T16:00:00Z");
+		// S3: on its way
+		registered("s3", carrierA, "MARKETPLACE", "03-03T12:00:00Z", "03-06T16:00:00Z");
+		// S4: on time by 4h
+		registered("s4", carrierB, "MARKETPLACE", "03-03T12:00:00Z", "03-05T16:00:00Z");
+		publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE,
+				delivered("s4", carrierB, "MARKETPLACE", "03-05T16:00:00Z", "03-05T12:00:00Z"));
+		// a return parcel is no delivery to a customer
+		var returnParcel = delivered("r1", carrierB, "WEB", "03-04T16:00:00Z", "03-05T18:00:00Z");
+		returnParcel.put("direction", "RETURN");
+		returnParcel.put("returnId", "ret_" + unique);
+		publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE, returnParcel);
+
+		// E1 on S2: resolved (after 48h) before it was raised
+		resolved("e1", "s2", carrierA, "03-04T12:00:00Z", "03-06T12:00:00Z", 172800);
+		raised("e1", "s2", carrierA, "03-04T12:00:00Z");
+		// E2 on S3: open
+		raised("e2", "s3", carrierA, "03-05T12:00:00Z");
+		// E3 on S4: resolved after an hour
+		raised("e3", "s4", carrierB, "03-04T12:00:00Z");
+		resolved("e3", "s4", carrierB, "03-04T12:00:00Z", "03-04T13:00:00Z", 3600);
+
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			var report = web.get()
+				.uri("/api/v1/kpis?from={from}&to={to}&groupBy=carrier", year + "-03-01", year + "-03-31")
+				.headers(headers -> headers.setBearerAuth(TestTokens.of("metrics:read")))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody();
+			// S1, S4 on time of S1, S2, S4; hours -2, +20, -4
+			report.jsonPath("$.total.onTimeDeliveryRate.numerator").isEqualTo(2)
+				.jsonPath("$.total.onTimeDeliveryRate.denominator").isEqualTo(3)
+				.jsonPath("$.total.deliveredMinusPromisedHoursMean.value").isEqualTo(14.0 / 3)
+				.jsonPath("$.total.deliveredMinusPromisedHoursMean.count").isEqualTo(3)
+				.jsonPath("$.total.deliveredMinusPromisedHoursP50.value").isEqualTo(-2.0)
+				.jsonPath("$.total.deliveredMinusPromisedHoursP90.value").isEqualTo(20.0)
+				// 3 exceptions raised, 4 shipments registered
+				.jsonPath("$.total.exceptionsPer100Shipments.value").isEqualTo(75.0)
+				.jsonPath("$.total.exceptionsPer100Shipments.numerator").isEqualTo(3)
+				.jsonPath("$.total.exceptionsPer100Shipments.denominator").isEqualTo(4)
+				.jsonPath("$.total.exceptionResolutionSecondsMean.value").isEqualTo(88200.0)
+				.jsonPath("$.total.exceptionResolutionSecondsP50.value").isEqualTo(3600.0)
+				.jsonPath("$.total.exceptionResolutionSecondsP90.value").isEqualTo(172800.0)
+				// the 5th: S1 and S4 delivered, E2 raised
+				.jsonPath("$.days['" + year + "-03-05'].onTimeDeliveryRate.value").isEqualTo(1.0)
+				.jsonPath("$.days['" + year + "-03-05'].deliveredMinusPromisedHoursMean.value").isEqualTo(-3.0)
+				.jsonPath("$.days['" + year + "-03-05'].deliveredMinusPromisedHoursP50.value").isEqualTo(-4.0)
+				.jsonPath("$.days['" + year + "-03-05'].exceptionsPer100Shipments.numerator").isEqualTo(1)
+				.jsonPath("$.days['" + year + "-03-05'].exceptionsPer100Shipments.denominator").isEqualTo(0)
+				.jsonPath("$.days['" + year + "-03-05'].exceptionsPer100Shipments.value").doesNotExist()
+				// per carrier
+				.jsonPath("$.groups.length()").isEqualTo(2)
+				.jsonPath("$.groups['" + carrierA + "'].onTimeDeliveryRate.value").isEqualTo(0.5)
+				.jsonPath("$.groups['" + carrierA + "'].deliveredMinusPromisedHoursMean.value").isEqualTo(9.0)
+				.jsonPath("$.groups['" + carrierA + "'].exceptionsPer100Shipments.value").isEqualTo(200.0 / 3)
+				.jsonPath("$.groups['" + carrierA + "'].openExceptions.value").isEqualTo(1.0)
+				.jsonPath("$.groups['" + carrierA + "'].exceptionResolutionSecondsP50.value").isEqualTo(172800.0)
+				.jsonPath("$.groups['" + carrierB + "'].onTimeDeliveryRate.numerator").isEqualTo(1)
+				.jsonPath("$.groups['" + carrierB + "'].onTimeDeliveryRate.denominator").isEqualTo(1)
+				.jsonPath("$.groups['" + carrierB + "'].deliveredMinusPromisedHoursP90.value").isEqualTo(-4.0)
+				.jsonPath("$.groups['" + carrierB + "'].exceptionsPer100Shipments.value").isEqualTo(100.0)
+				.jsonPath("$.groups['" + carrierB + "'].openExceptions.value").isEqualTo(0.0)
+				.jsonPath("$.groups['" + carrierB + "'].exceptionResolutionSecondsMean.value").isEqualTo(3600.0);
+		});
+
+		// the facts the out-of-order pairs left are those of events in order
+		assertThat(mongo.findById(id("s2"), ShipmentFact.class, DeliveryFacts.SHIPMENTS).block(TIMEOUT))
+			.isEqualTo(new ShipmentFact(id("s2"), "ord_s2_" + unique, carrierA, "WEB", at("03-02T13:00:00Z"),
+					at("03-05T16:00:00Z"), at("03-06T12:00:00Z")));
+		assertThat(mongo.findById(id("e1"), ExceptionFact.class, DeliveryFacts.EXCEPTIONS).block(TIMEOUT))
+			.isEqualTo(new ExceptionFact(id("e1"), id("s2"), carrierA, "CARRIER_EXCEPTION", at("03-04T12:00:00Z"),
+					at("03-06T12:00:00Z"), 172800L));
+		// a return parcel leaves no fact
+		assertThat(mongo.findById(id("r1"), ShipmentFact.class, DeliveryFacts.SHIPMENTS).block(TIMEOUT)).isNull();
+	}
+
+	private void registered(String shipment, String carrier, String channel, String at, String promisedBy) {
+		var event = sample(ShipmentRegistered.class);
+		event.put("orderId", "ord_" + shipment + "_" + unique);
+		event.put("shipmentId", id(shipment));
+		event.put("carrier", carrier);
+		event.put("salesChannel", channel);
+		event.put("occurredAt", instant(at));
+		((ObjectNode) event.get("promise")).put("from", instant(at));
+		((ObjectNode) event.get("promise")).put("by", instant(promisedBy));
+		publish(Topics.SHIPMENT_EVENTS, ShipmentRegistered.TYPE, event);
+	}
+
+	private ObjectNode delivered(String shipment, String carrier, String channel, String promisedBy, String at) {
+		var event = sample(ShipmentDelivered.class);
+		event.put("orderId", "ord_" + shipment + "_" + unique);
+		event.put("shipmentId", id(shipment));
+		event.put("carrier", carrier);
+		event.put("salesChannel", channel);
+		event.put("occurredAt", instant(at));
+		event.put("deliveredAt", instant(at));
+		((ObjectNode) event.get("promise")).put("from", instant(promisedBy));
+		((ObjectNode) event.get("promise")).put("by", instant(promisedBy));
+		return event;
+	}
+
+	private void raised(String exception, String shipment, String carrier, String at) {
+		var event = sample(DeliveryExceptionRaised.class);
+		event.put("orderId", "ord_" + shipment + "_" + unique);
+		event.put("exceptionId", id(exception));
+		event.put("shipmentId", id(shipment));
+		event.put("carrier", carrier);
+		event.put("occurredAt", instant(at));
+		publish(Topics.DELIVERY_EXCEPTION_EVENTS, DeliveryExceptionRaised.TYPE, event);
+	}
+
+	private void resolved(String exception, String shipment, String carrier, String raisedAt, String at,
+			long openSeconds) {
+		var event = sample(DeliveryExceptionResolved.class);
+		event.put("orderId", "ord_" + shipment + "_" + unique);
+		event.put("exceptionId", id(exception));
+		event.put("shipmentId", id(shipment));
+		event.put("carrier", carrier);
+		event.put("raisedAt", instant(raisedAt));
+		event.put("occurredAt", instant(at));
+		event.put("openSeconds", openSeconds);
+		publish(Topics.DELIVERY_EXCEPTION_EVENTS, DeliveryExceptionResolved.TYPE, event);
+	}
+
+	private ObjectNode sample(Class<?> type) {
+		var event = (ObjectNode) JSON.readTree(GoldenSamples.json(type));
+		event.put("eventId", UUID.randomUUID().toString());
+		return event;
+	}
+
+	private void publish(String topic, String type, ObjectNode event) {
+		var key = event.get("orderId").asString();
+		topics.send(topic, key, event.toString(), Map.of("ce_type", type, "ce_id", event.get("eventId").asString(),
+				"ce_specversion", "1.0"));
+	}
+
+	private String id(String local) {
+		return local + "_" + unique;
+	}
+
+	private Instant at(String monthDayTime) {
+		return Instant.parse(instant(monthDayTime));
+	}
+
+	private String instant(String monthDayTime) {
+		return year + "-" + monthDayTime;
+	}
+
+}
