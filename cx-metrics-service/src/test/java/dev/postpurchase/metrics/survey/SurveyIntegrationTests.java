@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -144,8 +145,14 @@ class SurveyIntegrationTests {
 	void theOrderFactsHoldNoPersonalData() {
 		var orderId = placed("SOCIAL");
 		var facts = mongo.findById(orderId, Document.class, OrderFacts.COLLECTION).block();
-		assertThat(facts.keySet()).containsExactlyInAnyOrder("_id", "customerId", "salesChannel", "updatedAt");
 		assertThat(facts.getString("salesChannel")).isEqualTo("SOCIAL");
+		// other projections may share the document: look for the sample's personal data itself
+		var sample = JSON.readTree(GoldenSamples.json(OrderPlaced.class));
+		var text = facts.toJson();
+		for (var personal : List.of(sample.get("customer").get("email").asString(),
+				sample.get("customer").get("name").asString(), sample.get("shippingAddress").get("line1").asString())) {
+			assertThat(text).doesNotContain(personal);
+		}
 	}
 
 	/**
