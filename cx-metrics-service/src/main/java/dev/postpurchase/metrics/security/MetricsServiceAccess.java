@@ -1,5 +1,6 @@
 package dev.postpurchase.metrics.security;
 
+import static dev.postpurchase.kit.security.EndpointAccess.open;
 import static dev.postpurchase.kit.security.EndpointAccess.scopes;
 
 import java.util.List;
@@ -17,7 +18,8 @@ class MetricsServiceAccess implements AccessRules {
 
 	@Override
 	public List<EndpointAccess> endpoints() {
-		return List.of(scopes(HttpMethod.GET, "/api/v1/kpis", Scopes.METRICS_READ));
+		return List.of(scopes(HttpMethod.GET, "/api/v1/kpis", Scopes.METRICS_READ),
+				open(HttpMethod.POST, "/api/v1/surveys", "a signed SURVEY link token for the order"));
 	}
 
 }

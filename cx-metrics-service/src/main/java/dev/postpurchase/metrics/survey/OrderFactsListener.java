@@ -1,0 +1,45 @@
+package dev.postpurchase.metrics.survey;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import dev.postpurchase.contracts.Topics;
+import dev.postpurchase.contracts.order.OrderPlaced;
+import dev.postpurchase.kit.kafka.PoisonMessageException;
+
+/**
+ * Keeps {@link OrderFacts} from OrderPlaced on {@code order.events}; every other event there is
+ * skipped. An OrderPlaced without order or customer id goes to the dead-letter topic without retries.
+ */
+@Component
+class OrderFactsListener {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private final OrderFacts orders;
+
+	private final Clock clock;
+
+	OrderFactsListener(OrderFacts orders, Clock clock) {
+		this.orders = orders;
+		this.clock = clock;
+	}
+
+	@KafkaListener(id = "metrics-orders", groupId = "cx-metrics-service.orders", topics = Topics.ORDER_EVENTS)
+	void onOrderEvent(ConsumerRecord<String, Object> record) {
+		if (record.value() instanceof OrderPlaced placed) {
+			try {
+				orders.placed(placed, clock.instant()).block(TIMEOUT);
+			}
+			catch (IllegalArgumentException broken) {
+				throw new PoisonMessageException(broken.getMessage());
+			}
+		}
+	}
+
+}
