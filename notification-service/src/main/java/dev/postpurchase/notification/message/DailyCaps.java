@@ -51,8 +51,12 @@ class DailyCaps implements SmartInitializingSingleton {
 		return mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
 				org.bson.Document.class, COLLECTION)
 			.map(counted -> true)
-			// the counter exists and is at the cap: the upsert's insert collides with it
-			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(false))
+			// the insert collided with a counter that exists: at the cap, or created a moment ago by a
+			// concurrent first message of the day; counting on it without an insert tells which
+			.onErrorResume(DuplicateKeyException.class, ex -> mongo
+				.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), org.bson.Document.class,
+						COLLECTION)
+				.map(counted -> true))
 			.defaultIfEmpty(false);
 	}
 

@@ -104,6 +104,8 @@ public class Notifier {
 		}
 		return audience(orderId).flatMap(audience -> rule.delivery() == Delivery.ALL
 				? Flux.fromIterable(channels)
+					// a channel without credentials is skipped (SMS not set up, say), not retried for a day
+					.filter(senders::configured)
 					.concatMap(channel -> claim(claimOf(rule, orderId, audience, channel, List.of(), details), eventId,
 							audience, true))
 					.then()

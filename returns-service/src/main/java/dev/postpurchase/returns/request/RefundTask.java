@@ -10,7 +10,7 @@ import dev.postpurchase.kit.schedule.PeriodicTask;
 import reactor.core.publisher.Mono;
 
 /**
- * Tries again the refunds that failed for a passing reason (the provider down, a timeout), when
+ * Settles received returns whose settlement was interrupted, and tries again the refunds that failed for a passing reason (the provider down, a timeout), when
  * their backoff is over; the payment provider's idempotency key makes sure a refund that went
  * through after all is not made twice. Refunds refused for good wait for an agent.
  */
@@ -31,7 +31,10 @@ class RefundTask extends PeriodicTask {
 
 	@Override
 	protected Mono<Long> runPass() {
-		return returns.refundsDue(BATCH).concatMap(due -> desk.retryRefund(due.id()).onErrorResume(ex -> Mono.empty()))
+		return returns.settlementsDue(BATCH)
+			.concatMap(due -> desk.settle(due).onErrorResume(ex -> Mono.empty()))
+			.concatWith(returns.refundsDue(BATCH)
+				.concatMap(due -> desk.retryRefund(due.id()).onErrorResume(ex -> Mono.empty())))
 			.count();
 	}
 

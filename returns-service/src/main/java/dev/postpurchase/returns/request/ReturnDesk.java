@@ -245,7 +245,10 @@ public class ReturnDesk {
 		var event = new ReturnReceived(UUID.randomUUID(), found.orderId(), now, found.id(), inspection.stream()
 			.map(line -> new ReturnReceived.InspectedLine(line.sku(), line.quantity(), line.condition()))
 			.toList());
-		var changes = new Update().set("inspection", inspection).set("receivedAt", now);
+		// settled right after; if that does not happen (a crash, the order's facts missing), the retry
+		// pass settles it once this lease is over
+		var changes = new Update().set("inspection", inspection).set("receivedAt", now).set("settleAt",
+				now.plus(REFUND_LEASE));
 		var moved = scan == null ? returns.move(found.id(), ReturnState.RECEIVED, by, changes, List.of(event))
 				: returns.throughOnce(found.id(), List.of(ReturnState.RECEIVED), scan, changes, List.of(event));
 		return moved.flatMap(this::settle);
@@ -253,6 +256,7 @@ public class ReturnDesk {
 
 	/** A received return ends as the customer wished: an exchange, store credit, or a refund. */
 	Mono<CustomerReturn> settle(CustomerReturn received) {
+		// from here on the refund's own retry (or the final move) takes over from the settlement lease
 		return switch (received.outcome()) {
 			case EXCHANGE -> exchange(received);
 			case STORE_CREDIT, REFUND -> orders.find(received.orderId())
@@ -269,8 +273,8 @@ public class ReturnDesk {
 								breakdown.shippingMinor(), breakdown.feeMinor(), breakdown.currency(), 0, null,
 								clock.instant().plus(REFUND_LEASE), null, null);
 						return received.outcome() == ReturnOutcome.STORE_CREDIT ? credit(received, refund)
-								: returns.note(received.id(), ReturnState.RECEIVED, new Update().set("refund", refund),
-										List.of())
+								: returns.note(received.id(), ReturnState.RECEIVED,
+										new Update().set("refund", refund).unset("settleAt"), List.of())
 									.flatMap(noted -> refund(noted, order));
 					}));
 		};

@@ -89,14 +89,16 @@ public class Returns implements SmartInitializingSingleton {
 				CustomerReturn.class, COLLECTION);
 	}
 
-	/** Returns in a state, newest first, older than {@code before} when given. */
-	public Flux<CustomerReturn> inState(ReturnState state, Instant before, int limit) {
+	/** Returns in a state, newest first, after the cursor's return ({@code before}, {@code beforeId}) when given. */
+	public Flux<CustomerReturn> inState(ReturnState state, Instant before, String beforeId, int limit) {
 		var criteria = Criteria.where("state").is(state);
 		if (before != null) {
-			criteria = criteria.and("createdAt").lt(before);
+			criteria = criteria.orOperator(Criteria.where("createdAt").lt(before),
+					Criteria.where("createdAt").is(before).and("_id").lt(beforeId));
 		}
-		return mongo.find(Query.query(criteria).with(Sort.by(Sort.Order.desc("createdAt"))).limit(limit),
-				CustomerReturn.class, COLLECTION);
+		return mongo.find(Query.query(criteria)
+			.with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
+			.limit(limit), CustomerReturn.class, COLLECTION);
 	}
 
 	/**
@@ -119,7 +121,8 @@ public class Returns implements SmartInitializingSingleton {
 		return mongo.exists(Query.query(Criteria.where("orderId").is(orderId)
 			.and("_id").ne(exceptReturnId)
 			.and("refund.shippingMinor").gt(0)
-			.and("state").in(ReturnState.REFUNDED, ReturnState.REFUND_FAILED, ReturnState.CLOSED)), COLLECTION);
+			.and("state").in(ReturnState.RECEIVED, ReturnState.REFUNDED, ReturnState.REFUND_FAILED, ReturnState.CLOSED)),
+				COLLECTION);
 	}
 
 	/**
@@ -184,6 +187,16 @@ public class Returns implements SmartInitializingSingleton {
 		return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("state").is(in)), update,
 				FindAndModifyOptions.options().returnNew(true), CustomerReturn.class, COLLECTION)
 			.doOnNext(changed -> relay.wakeUp());
+	}
+
+	/**
+	 * Received returns whose settlement did not happen (the instance died, or the order's facts were
+	 * missing, between the receipt and the refund, credit or exchange): due once their lease is over.
+	 */
+	Flux<CustomerReturn> settlementsDue(int limit) {
+		return mongo.find(Query.query(Criteria.where("state").is(ReturnState.RECEIVED)
+			.and("settleAt").lte(clock.instant())
+			.and("refund").exists(false)).limit(limit), CustomerReturn.class, COLLECTION);
 	}
 
 	/** Returns whose failed refund is due for another attempt. */

@@ -1,6 +1,5 @@
 package dev.postpurchase.returns.request.web;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -92,8 +91,8 @@ class ReturnController {
 		catch (IllegalArgumentException ex) {
 			return Mono.error(Problems.badRequest("state: one of " + List.of(ReturnState.values())));
 		}
-		Instant before = cursor == null ? null : CursorPage.Cursor.parse(cursor).at();
-		return returns.inState(wanted, before, limit + 1)
+		var after = cursor == null ? null : CursorPage.Cursor.parse(cursor);
+		return returns.inState(wanted, after == null ? null : after.at(), after == null ? null : after.id(), limit + 1)
 			.collectList()
 			.map(found -> CursorPage.of(found, limit, (CustomerReturn one) -> new CursorPage.Cursor(one.createdAt(),
 					one.id())))
