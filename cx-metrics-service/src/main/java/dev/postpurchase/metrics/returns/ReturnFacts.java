@@ -1,0 +1,215 @@
+package dev.postpurchase.metrics.returns;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import dev.postpurchase.contracts.Money;
+import dev.postpurchase.contracts.order.OrderLine;
+import dev.postpurchase.contracts.order.OrderPlaced;
+import dev.postpurchase.contracts.returns.RefundIssued;
+import dev.postpurchase.contracts.returns.ReturnLine;
+import dev.postpurchase.contracts.returns.ReturnReceived;
+import dev.postpurchase.contracts.returns.ReturnRejected;
+import dev.postpurchase.contracts.returns.ReturnRequested;
+import dev.postpurchase.contracts.shipment.Direction;
+import dev.postpurchase.contracts.shipment.ShipmentDelivered;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The facts the returns KPIs are computed from: one document per return in {@code return_facts}, one
+ * per delivered order in {@code delivered_orders}.
+ *
+ * <p>Every event is one upsert that gives the same document whatever order events come in and
+ * however often: times where the first one counts are kept with {@code $min}; what an event owns
+ * (the request's reason, units and channel; the refund's amount and outcome; the order's units) is
+ * set by it, and other events only fill in on insert. So a rebuild from the topics gives the same
+ * facts. Return parcels are no deliveries to customers and are skipped.
+ */
+@Component
+class ReturnFacts {
+
+	private static final Logger log = LoggerFactory.getLogger(ReturnFacts.class);
+
+	static final String RETURNS = "return_facts";
+
+	static final String DELIVERED_ORDERS = "delivered_orders";
+
+	private final ReactiveMongoTemplate mongo;
+
+	ReturnFacts(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/** The indexes the KPI range queries use; creating an existing index changes nothing. */
+	@EventListener(ApplicationReadyEvent.class)
+	void createIndexes() {
+		Flux.concat(index(RETURNS, "requestedAt"), index(RETURNS, "refundedAt"), index(DELIVERED_ORDERS, "deliveredAt"))
+			.then()
+			.block(java.time.Duration.ofSeconds(30));
+	}
+
+	private Mono<String> index(String collection, String field) {
+		return mongo.indexOps(collection).createIndex(new Index().on(field, Sort.Direction.ASC));
+	}
+
+	/** Records a request: its reason, units, channel and time. */
+	Mono<Void> requested(ReturnRequested requested) {
+		requireIds(requested.returnId(), requested.eventId());
+		if (requested.occurredAt() == null) {
+			throw new IllegalArgumentException("ReturnRequested " + requested.eventId() + " tells no time");
+		}
+		var update = new Update().min("requestedAt", requested.occurredAt());
+		setIfKnown(update, "orderId", requested.orderId());
+		setIfKnown(update, "reason", requested.reason() == null ? null : requested.reason().name());
+		setIfKnown(update, "salesChannel", requested.salesChannel() == null ? null : requested.salesChannel().name());
+		update.set("units", units(requested.lines() == null ? List.of()
+				: requested.lines().stream().map(ReturnLine::quantity).toList()));
+		return upsert(RETURNS, requested.returnId(), update);
+	}
+
+	/** Records that a return was rejected (the first rejection counts). */
+	Mono<Void> rejected(ReturnRejected rejected) {
+		requireIds(rejected.returnId(), rejected.eventId());
+		var update = timed(rejected.occurredAt(), "rejectedAt", "ReturnRejected", rejected.eventId());
+		setOnInsertIfKnown(update, "orderId", rejected.orderId());
+		return upsert(RETURNS, rejected.returnId(), update);
+	}
+
+	/** Records the return's arrival at the warehouse (the first one counts). */
+	Mono<Void> received(ReturnReceived received) {
+		requireIds(received.returnId(), received.eventId());
+		var update = timed(received.occurredAt(), "receivedAt", "ReturnReceived", received.eventId());
+		setOnInsertIfKnown(update, "orderId", received.orderId());
+		return upsert(RETURNS, received.returnId(), update);
+	}
+
+	/** Records the refund: the first time counts; amount and outcome are the refund's own. */
+	Mono<Void> refunded(RefundIssued refund) {
+		requireIds(refund.returnId(), refund.eventId());
+		var update = timed(refund.occurredAt(), "refundedAt", "RefundIssued", refund.eventId());
+		setOnInsertIfKnown(update, "orderId", refund.orderId());
+		setIfKnown(update, "outcome", refund.outcome() == null ? null : refund.outcome().name());
+		var amount = refund.amount();
+		if (amount != null && amount.amount() != null && amount.currency() != null) {
+			update.set("refundAmountMinor", minorUnits(amount)).set("refundCurrency", amount.currency());
+		}
+		return upsert(RETURNS, refund.returnId(), update);
+	}
+
+	/** Records an order's units and channel. */
+	Mono<Void> placed(OrderPlaced placed) {
+		requireIds(placed.orderId(), placed.eventId());
+		var update = new Update().set("units",
+				units(placed.lines() == null ? List.of() : placed.lines().stream().map(OrderLine::quantity).toList()));
+		setIfKnown(update, "salesChannel", placed.salesChannel() == null ? null : placed.salesChannel().name());
+		return upsert(DELIVERED_ORDERS, placed.orderId(), update);
+	}
+
+	/** Records an order's first outbound delivery; its channel only fills a new document. */
+	Mono<Void> delivered(ShipmentDelivered delivered) {
+		if (delivered.direction() == Direction.RETURN || delivered.returnId() != null) {
+			return Mono.empty();
+		}
+		requireIds(delivered.orderId(), delivered.eventId());
+		var at = delivered.deliveredAt() != null ? delivered.deliveredAt() : delivered.occurredAt();
+		var update = timed(at, "deliveredAt", "ShipmentDelivered", delivered.eventId());
+		setOnInsertIfKnown(update, "salesChannel",
+				delivered.salesChannel() == null ? null : delivered.salesChannel().name());
+		return upsert(DELIVERED_ORDERS, delivered.orderId(), update);
+	}
+
+	/** Returns requested in {@code [from, to)}. */
+	Flux<ReturnFact> requestedBetween(Instant from, Instant to) {
+		return mongo.find(Query.query(Criteria.where("requestedAt").gte(from).lt(to)), ReturnFact.class, RETURNS);
+	}
+
+	/** Returns refunded in {@code [from, to)}. */
+	Flux<ReturnFact> refundedBetween(Instant from, Instant to) {
+		return mongo.find(Query.query(Criteria.where("refundedAt").gte(from).lt(to)), ReturnFact.class, RETURNS);
+	}
+
+	/** Orders first delivered in {@code [from, to)}. */
+	Flux<DeliveredOrder> deliveredBetween(Instant from, Instant to) {
+		return mongo.find(Query.query(Criteria.where("deliveredAt").gte(from).lt(to)), DeliveredOrder.class,
+				DELIVERED_ORDERS);
+	}
+
+	/** The amount in minor units of its currency (2 digits when the currency is unknown to Java). */
+	static long minorUnits(Money money) {
+		return money.amount().movePointRight(fractionDigits(money.currency())).setScale(0, java.math.RoundingMode.HALF_UP)
+			.longValueExact();
+	}
+
+	/** How many minor-unit digits a currency has: 2 for EUR, 0 for JPY; 2 when unknown. */
+	static int fractionDigits(String currency) {
+		try {
+			var digits = Currency.getInstance(currency).getDefaultFractionDigits();
+			return digits < 0 ? 2 : digits;
+		}
+		catch (IllegalArgumentException unknown) {
+			return 2;
+		}
+	}
+
+	/** The amount in major units of {@code minor} minor units of {@code currency}. */
+	static double majorUnits(long minor, String currency) {
+		return BigDecimal.valueOf(minor).movePointLeft(fractionDigits(currency)).doubleValue();
+	}
+
+	private static int units(List<Integer> quantities) {
+		return quantities.stream().mapToInt(Integer::intValue).sum();
+	}
+
+	private static Update timed(Instant at, String field, String type, UUID eventId) {
+		if (at == null) {
+			throw new IllegalArgumentException(type + " " + eventId + " tells no time");
+		}
+		return new Update().min(field, at);
+	}
+
+	private Mono<Void> upsert(String collection, String id, Update update) {
+		var byId = Query.query(Criteria.where("_id").is(id));
+		return mongo.upsert(byId, update, collection).then().onErrorResume(DuplicateKeyException.class, collided -> {
+			// another write created the document between our lookup and our insert: the update applies now
+			log.debug("{} {} exists; updating it", collection, id);
+			return mongo.updateFirst(byId, update, collection).then();
+		});
+	}
+
+	private static void requireIds(String id, UUID eventId) {
+		if (id == null || id.isBlank() || eventId == null) {
+			throw new IllegalArgumentException("An event without return/order id or event id (" + eventId + ")");
+		}
+	}
+
+	private static void setIfKnown(Update update, String field, Object value) {
+		if (value != null) {
+			update.set(field, value);
+		}
+	}
+
+	private static void setOnInsertIfKnown(Update update, String field, Object value) {
+		if (value != null) {
+			update.setOnInsert(field, value);
+		}
+	}
+
+}

@@ -1,0 +1,269 @@
+package dev.postpurchase.metrics.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.postpurchase.contracts.GoldenSamples;
+import dev.postpurchase.contracts.Topics;
+import dev.postpurchase.contracts.order.OrderPlaced;
+import dev.postpurchase.contracts.returns.RefundIssued;
+import dev.postpurchase.contracts.returns.ReturnReceived;
+import dev.postpurchase.contracts.returns.ReturnRejected;
+import dev.postpurchase.contracts.returns.ReturnRequested;
+import dev.postpurchase.contracts.shipment.ShipmentDelivered;
+import dev.postpurchase.metrics.CxMetricsServiceIntegrationTest;
+import dev.postpurchase.testkit.KafkaTopics;
+import dev.postpurchase.testkit.TestTokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The returns KPIs of {@code GET /api/v1/kpis} from a scripted history published on
+ * {@code return.events}, {@code order.events} and {@code shipment.events}, with a duplicate and events
+ * out of order. The history lies in June of a random far-future year with ids of its own, so other
+ * tests' facts do not mix in.
+ */
+@CxMetricsServiceIntegrationTest
+class ReturnsKpisIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	WebTestClient web;
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
+
+	private final KafkaTopics topics = KafkaTopics.ofTestInfrastructure();
+
+	private final String unique = UUID.randomUUID().toString().substring(0, 8);
+
+	private final int year = ThreadLocalRandom.current().nextInt(2100, 3000);
+
+	@Test
+	void returnsRefundsAndDeliveriesMakeTheKpisWhateverOrderAndHowOftenTheirEventsCome() {
+		// order A, WEB, 4 units (1 + 1 + 2): delivered on the 4th and the 3rd (the earliest counts), before
+		// it was placed
+		delivered("a", "a1", "06-04T10:00:00Z", "OUTBOUND");
+		delivered("a", "a2", "06-03T10:00:00Z", "OUTBOUND");
+		placed("a", "WEB", null);
+		// order B, MARKETPLACE, 6 units: delivered on the 5th
+		placed("b", "MARKETPLACE", 6);
+		delivered("b", "b1", "06-05T10:00:00Z", "OUTBOUND");
+		// order C, 3 units: only a return parcel reached its address, which is no delivery
+		placed("c", "WEB", 3);
+		delivered("c", "c1", "06-05T10:00:00Z", "RETURN");
+
+		// R1 on A: 2 units DAMAGED, its request published twice; refunded (12.50 EUR) 2h after its
+		// receipt, the refund published before the receipt
+		var r1 = requested("r1", "a", 2, "DAMAGED", "WEB", "06-06T10:00:00Z");
+		publish(Topics.RETURN_EVENTS, ReturnRequested.TYPE, r1);
+		publish(Topics.RETURN_EVENTS, ReturnRequested.TYPE, r1);
+		refunded("r1", "a", "12.50", "REFUND", "06-10T12:00:00Z");
+		received("r1", "a", "06-10T10:00:00Z");
+		// R2 on B: 3 units DOES_NOT_FIT; refunded as store credit (7.25 EUR) a day after its receipt
+		publish(Topics.RETURN_EVENTS, ReturnRequested.TYPE,
+				requested("r2", "b", 3, "DOES_NOT_FIT", "MARKETPLACE", "06-07T10:00:00Z"));
+		received("r2", "b", "06-11T10:00:00Z");
+		refunded("r2", "b", "7.25", "STORE_CREDIT", "06-12T10:00:00Z");
+		// R3 on B: 1 unit DAMAGED, rejected before its request came in
+		rejected("r3", "b", "06-09T10:00:00Z");
+		publish(Topics.RETURN_EVENTS, ReturnRequested.TYPE,
+				requested("r3", "b", 1, "DAMAGED", "MARKETPLACE", "06-08T10:00:00Z"));
+
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			var report = report("channel");
+			// 2 + 3 units returned (R3 rejected) of 4 + 6 delivered; cycles 7200 s and 86400 s
+			assertThat(returnKpis(report.get("total"))).isEqualTo(Map.of(
+					"returnRate", "{\"value\":0.5,\"numerator\":5,\"denominator\":10,\"unit\":\"ratio\"}",
+					"returns.DAMAGED", "{\"value\":2.0,\"count\":2,\"unit\":\"count\"}",
+					"returns.DOES_NOT_FIT", "{\"value\":1.0,\"count\":1,\"unit\":\"count\"}",
+					"refundCycleSecondsMean", "{\"value\":46800.0,\"count\":2,\"unit\":\"seconds\"}",
+					"refundCycleSecondsP90", "{\"value\":86400.0,\"count\":2,\"unit\":\"seconds\"}",
+					"refundedAmount.EUR", "{\"value\":19.75,\"count\":2,\"unit\":\"EUR\"}"));
+			var days = report.get("days");
+			assertThat(returnKpis(days.get(year + "-06-03")))
+				.containsEntry("returnRate", "{\"value\":0.0,\"numerator\":0,\"denominator\":4,\"unit\":\"ratio\"}");
+			assertThat(returnKpis(days.get(year + "-06-06"))).isEqualTo(Map.of(
+					"returnRate", "{\"numerator\":2,\"denominator\":0,\"unit\":\"ratio\"}",
+					"returns.DAMAGED", "{\"value\":1.0,\"count\":1,\"unit\":\"count\"}",
+					"refundCycleSecondsMean", "{\"count\":0,\"unit\":\"seconds\"}",
+					"refundCycleSecondsP90", "{\"count\":0,\"unit\":\"seconds\"}"));
+			assertThat(returnKpis(days.get(year + "-06-10"))).containsEntry("refundedAmount.EUR",
+					"{\"value\":12.5,\"count\":1,\"unit\":\"EUR\"}");
+			// the later delivery of order A counts for the delivery section only
+			assertThat(returnKpis(days.get(year + "-06-04"))).isEmpty();
+			var groups = report.get("groups");
+			assertThat(returnKpis(groups.get("WEB"))).containsEntry("returnRate",
+					"{\"value\":0.5,\"numerator\":2,\"denominator\":4,\"unit\":\"ratio\"}");
+			assertThat(returnKpis(groups.get("MARKETPLACE"))).isEqualTo(Map.of(
+					"returnRate", "{\"value\":0.5,\"numerator\":3,\"denominator\":6,\"unit\":\"ratio\"}",
+					"returns.DAMAGED", "{\"value\":1.0,\"count\":1,\"unit\":\"count\"}",
+					"returns.DOES_NOT_FIT", "{\"value\":1.0,\"count\":1,\"unit\":\"count\"}",
+					"refundCycleSecondsMean", "{\"value\":86400.0,\"count\":1,\"unit\":\"seconds\"}",
+					"refundCycleSecondsP90", "{\"value\":86400.0,\"count\":1,\"unit\":\"seconds\"}",
+					"refundedAmount.EUR", "{\"value\":7.25,\"count\":1,\"unit\":\"EUR\"}"));
+		});
+		// returns have no carrier split
+		var byCarrier = report("carrier");
+		byCarrier.get("groups").properties().forEach(group -> assertThat(returnKpis(group.getValue())).isEmpty());
+
+		// the facts the out-of-order pairs left are those of events in order
+		assertThat(mongo.findById(id("r1"), ReturnFact.class, ReturnFacts.RETURNS).block(TIMEOUT))
+			.isEqualTo(new ReturnFact(id("r1"), id("a"), at("06-06T10:00:00Z"), "DAMAGED", 2, "WEB", null,
+					at("06-10T10:00:00Z"), at("06-10T12:00:00Z"), 1250L, "EUR", "REFUND"));
+		assertThat(mongo.findById(id("r3"), ReturnFact.class, ReturnFacts.RETURNS).block(TIMEOUT))
+			.isEqualTo(new ReturnFact(id("r3"), id("b"), at("06-08T10:00:00Z"), "DAMAGED", 1, "MARKETPLACE",
+					at("06-09T10:00:00Z"), null, null, null, null, null));
+		assertThat(mongo.findById(id("a"), DeliveredOrder.class, ReturnFacts.DELIVERED_ORDERS).block(TIMEOUT))
+			.isEqualTo(new DeliveredOrder(id("a"), 4, "WEB", at("06-03T10:00:00Z")));
+		// a return parcel is no delivery
+		assertThat(mongo.findById(id("c"), DeliveredOrder.class, ReturnFacts.DELIVERED_ORDERS).block(TIMEOUT))
+			.isEqualTo(new DeliveredOrder(id("c"), 3, "WEB", null));
+		// nothing personal of OrderPlaced, ReturnRequested or ReturnRejected is kept (no customer, comment,
+		// rejection text)
+		assertThat(mongo.findById(id("a"), org.bson.Document.class, ReturnFacts.DELIVERED_ORDERS).block(TIMEOUT))
+			.containsOnlyKeys("_id", "units", "salesChannel", "deliveredAt");
+		assertThat(mongo.findById(id("r3"), org.bson.Document.class, ReturnFacts.RETURNS).block(TIMEOUT))
+			.containsOnlyKeys("_id", "orderId", "requestedAt", "reason", "units", "salesChannel", "rejectedAt");
+	}
+
+	private JsonNode report(String groupBy) {
+		var body = web.get()
+			.uri("/api/v1/kpis?from={from}&to={to}&groupBy={groupBy}", year + "-06-01", year + "-06-30", groupBy)
+			.headers(headers -> headers.setBearerAuth(TestTokens.of("metrics:read")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		return JSON.readTree(body);
+	}
+
+	/** The returns section's KPIs of a group, as JSON text by name; other sections' are left out. */
+	private static Map<String, String> returnKpis(JsonNode group) {
+		var kpis = new TreeMap<String, String>();
+		if (group != null) {
+			group.properties().forEach(kpi -> {
+				var name = kpi.getKey();
+				if (name.equals("returnRate") || name.startsWith("returns.") || name.startsWith("refund")) {
+					kpis.put(name, kpi.getValue().toString());
+				}
+			});
+		}
+		return kpis;
+	}
+
+	private void placed(String order, String channel, Integer units) {
+		var event = sample(OrderPlaced.class);
+		event.put("orderId", id(order));
+		event.put("salesChannel", channel);
+		event.put("occurredAt", instant("06-01T08:00:00Z"));
+		event.put("placedAt", instant("06-01T08:00:00Z"));
+		if (units != null) {
+			var lines = (ArrayNode) event.get("lines");
+			var line = (ObjectNode) lines.get(0);
+			line.put("quantity", units);
+			lines.removeAll();
+			lines.add(line);
+		}
+		publish(Topics.ORDER_EVENTS, OrderPlaced.TYPE, event);
+	}
+
+	private void delivered(String order, String shipment, String at, String direction) {
+		var event = sample(ShipmentDelivered.class);
+		event.put("orderId", id(order));
+		event.put("shipmentId", id(shipment));
+		event.put("carrier", "ret-" + unique);
+		event.put("direction", direction);
+		if (direction.equals("RETURN")) {
+			event.put("returnId", id("ret-" + shipment));
+		}
+		event.put("occurredAt", instant(at));
+		event.put("deliveredAt", instant(at));
+		publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE, event);
+	}
+
+	private ObjectNode requested(String ret, String order, int units, String reason, String channel, String at) {
+		var event = sample(ReturnRequested.class);
+		event.put("orderId", id(order));
+		event.put("returnId", id(ret));
+		event.put("occurredAt", instant(at));
+		event.put("reason", reason);
+		event.put("salesChannel", channel);
+		var line = (ObjectNode) event.get("lines").get(0);
+		line.put("quantity", units);
+		line.put("reason", reason);
+		return event;
+	}
+
+	private void rejected(String ret, String order, String at) {
+		var event = sample(ReturnRejected.class);
+		event.put("orderId", id(order));
+		event.put("returnId", id(ret));
+		event.put("occurredAt", instant(at));
+		publish(Topics.RETURN_EVENTS, ReturnRejected.TYPE, event);
+	}
+
+	private void received(String ret, String order, String at) {
+		var event = sample(ReturnReceived.class);
+		event.put("orderId", id(order));
+		event.put("returnId", id(ret));
+		event.put("occurredAt", instant(at));
+		publish(Topics.RETURN_EVENTS, ReturnReceived.TYPE, event);
+	}
+
+	private void refunded(String ret, String order, String amount, String outcome, String at) {
+		var event = sample(RefundIssued.class);
+		event.put("orderId", id(order));
+		event.put("returnId", id(ret));
+		event.put("refundId", id("rfd-" + ret));
+		event.put("occurredAt", instant(at));
+		event.put("outcome", outcome);
+		((ObjectNode) event.get("amount")).put("amount", new java.math.BigDecimal(amount));
+		publish(Topics.RETURN_EVENTS, RefundIssued.TYPE, event);
+	}
+
+	private ObjectNode sample(Class<?> type) {
+		var event = (ObjectNode) JSON.readTree(GoldenSamples.json(type));
+		event.put("eventId", UUID.randomUUID().toString());
+		return event;
+	}
+
+	private void publish(String topic, String type, ObjectNode event) {
+		var key = event.get("orderId").asString();
+		topics.send(topic, key, event.toString(), Map.of("ce_type", type, "ce_id", event.get("eventId").asString(),
+				"ce_specversion", "1.0"));
+	}
+
+	private String id(String local) {
+		return local + "_" + unique;
+	}
+
+	private Instant at(String monthDayTime) {
+		return Instant.parse(instant(monthDayTime));
+	}
+
+	private String instant(String monthDayTime) {
+		return year + "-" + monthDayTime;
+	}
+
+}
