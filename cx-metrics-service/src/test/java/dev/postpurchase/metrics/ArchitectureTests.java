@@ -10,9 +10,10 @@ class ArchitectureTests {
 	@Test
 	void featuresKeepTheirBoundaries() {
 		ArchitectureRules.of("dev.postpurchase.metrics")
-			.modelKnowsNothingOf("kpi", "delivery", "survey")
-			.modelKnowsNothingOf("delivery", "survey")
-			.modelKnowsNothingOf("survey", "delivery")
+			.modelKnowsNothingOf("kpi", "delivery", "survey", "returns")
+			.modelKnowsNothingOf("delivery", "survey", "returns")
+			.modelKnowsNothingOf("survey", "delivery", "returns")
+			.modelKnowsNothingOf("returns", "delivery", "survey")
 			.webIsAnEdge();
 	}
 
