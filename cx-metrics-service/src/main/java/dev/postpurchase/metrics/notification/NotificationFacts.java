@@ -1,0 +1,172 @@
+package dev.postpurchase.metrics.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import dev.postpurchase.contracts.notification.Channel;
+import dev.postpurchase.contracts.notification.Milestone;
+import dev.postpurchase.contracts.notification.NotificationEngaged;
+import dev.postpurchase.contracts.notification.NotificationFailed;
+import dev.postpurchase.contracts.notification.NotificationSent;
+import dev.postpurchase.contracts.notification.NotificationSuppressed;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The facts the notification KPIs are computed from: one document per message ({@code notificationId})
+ * in {@code notification_facts}.
+ *
+ * <p>Every event is one upsert that gives the same document whatever order events come in and however
+ * often: every time is kept with {@code $min} (the first one counts), and what every event tells alike
+ * (order, channel, milestone) is simply set. A failure that will be retried is no fact yet, and a
+ * suppression for {@code QUIET_HOURS} is a deferral (a send or failure follows with the same id), so
+ * neither is kept.
+ */
+@Component
+class NotificationFacts {
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationFacts.class);
+
+	static final String COLLECTION = "notification_facts";
+
+	/** Where cx-metrics-service keeps each order's sales channel (from OrderPlaced). */
+	static final String ORDER_FACTS = "order_facts";
+
+	private final ReactiveMongoTemplate mongo;
+
+	NotificationFacts(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/** The indexes the KPI range queries use; creating an existing index changes nothing. */
+	@EventListener(ApplicationReadyEvent.class)
+	void createIndexes() {
+		Flux.concat(index("sentAt"), index("failedAt"), index("suppressedAt")).then().block(Duration.ofSeconds(30));
+	}
+
+	private Mono<String> index(String field) {
+		return mongo.indexOps(COLLECTION).createIndex(new Index().on(field, Sort.Direction.ASC));
+	}
+
+	/** Records that a message was handed to the provider. */
+	Mono<Void> sent(NotificationSent sent) {
+		requireIds(sent.notificationId(), sent.eventId());
+		var update = described(sent.orderId(), sent.channel(), sent.milestone());
+		return upsert(sent.notificationId(), update.min("sentAt", time(sent.occurredAt(), sent.eventId())));
+	}
+
+	/** Records a failure for good; one that will be retried changes nothing. */
+	Mono<Void> failed(NotificationFailed failed) {
+		requireIds(failed.notificationId(), failed.eventId());
+		if (failed.willRetry()) {
+			return Mono.empty();
+		}
+		var update = described(failed.orderId(), failed.channel(), failed.milestone());
+		return upsert(failed.notificationId(), update.min("failedAt", time(failed.occurredAt(), failed.eventId())));
+	}
+
+	/** Records a suppression; a quiet-hours deferral changes nothing. */
+	Mono<Void> suppressed(NotificationSuppressed suppressed) {
+		requireIds(suppressed.notificationId(), suppressed.eventId());
+		if (suppressed.reason() == NotificationSuppressed.Reason.QUIET_HOURS) {
+			return Mono.empty();
+		}
+		var update = described(suppressed.orderId(), suppressed.channel(), suppressed.milestone());
+		if (suppressed.reason() != null) {
+			update.set("reason", suppressed.reason().name());
+		}
+		return upsert(suppressed.notificationId(),
+				update.min("suppressedAt", time(suppressed.occurredAt(), suppressed.eventId())));
+	}
+
+	/** Records the first delivery receipt, open or click. */
+	Mono<Void> engaged(NotificationEngaged engaged) {
+		requireIds(engaged.notificationId(), engaged.eventId());
+		if (engaged.engagement() == null) {
+			throw new IllegalArgumentException("NotificationEngaged " + engaged.eventId() + " tells no engagement");
+		}
+		var field = switch (engaged.engagement()) {
+			case DELIVERED -> "deliveredAt";
+			case OPENED -> "openedAt";
+			case CLICKED -> "clickedAt";
+		};
+		var update = described(engaged.orderId(), engaged.channel(), null);
+		return upsert(engaged.notificationId(), update.min(field, time(engaged.occurredAt(), engaged.eventId())));
+	}
+
+	/** Messages sent, failed for good or suppressed in {@code [from, to)}. */
+	Flux<NotificationFact> decidedBetween(Instant from, Instant to) {
+		return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("sentAt").gte(from).lt(to),
+				Criteria.where("failedAt").gte(from).lt(to), Criteria.where("suppressedAt").gte(from).lt(to))),
+				NotificationFact.class, COLLECTION);
+	}
+
+	/** The sales channel of each of the orders whose OrderPlaced was seen and told one. */
+	Mono<Map<String, String>> salesChannels(Collection<String> orderIds) {
+		if (orderIds.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return mongo
+			.find(Query.query(Criteria.where("_id").in(orderIds).and("salesChannel").exists(true)), Document.class,
+					ORDER_FACTS)
+			.collect(HashMap::new, (channels, order) -> channels.put(order.getString("_id"),
+					String.valueOf(order.get("salesChannel"))));
+	}
+
+	private static Update described(String orderId, Channel channel, Milestone milestone) {
+		var update = new Update();
+		if (orderId != null) {
+			update.set("orderId", orderId);
+		}
+		if (channel != null) {
+			update.set("channel", channel.name());
+		}
+		if (milestone != null) {
+			update.set("milestone", milestone.name());
+		}
+		return update;
+	}
+
+	private Mono<Void> upsert(String id, Update update) {
+		var byId = Query.query(Criteria.where("_id").is(id));
+		return mongo.upsert(byId, update, COLLECTION).then().onErrorResume(DuplicateKeyException.class, collided -> {
+			// another write created the document between our lookup and our insert: the update applies now
+			log.debug("{} {} exists; updating it", COLLECTION, id);
+			return mongo.updateFirst(byId, update, COLLECTION).then();
+		});
+	}
+
+	private static Instant time(Instant at, UUID eventId) {
+		if (at == null) {
+			throw new IllegalArgumentException("Notification event " + eventId + " tells no time");
+		}
+		return at;
+	}
+
+	private static void requireIds(String id, UUID eventId) {
+		if (id == null || id.isBlank() || eventId == null) {
+			throw new IllegalArgumentException("A notification event without notification id or event id (" + eventId
+					+ ")");
+		}
+	}
+
+}

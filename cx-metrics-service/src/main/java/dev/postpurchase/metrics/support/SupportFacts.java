@@ -1,0 +1,119 @@
+package dev.postpurchase.metrics.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import dev.postpurchase.contracts.order.OrderPlaced;
+import dev.postpurchase.contracts.order.SupportContactLogged;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The facts the support KPIs are computed from: one document per customer contact in
+ * {@code contact_facts}, one per order in {@code orders_placed}.
+ *
+ * <p>Every event is one upsert that gives the same document whatever order events come in and however
+ * often: times are kept with {@code $min} (the first one counts), everything else is what the one event
+ * of its kind tells, set again by a redelivery.
+ */
+@Component
+class SupportFacts {
+
+	private static final Logger log = LoggerFactory.getLogger(SupportFacts.class);
+
+	static final String CONTACTS = "contact_facts";
+
+	static final String ORDERS = "orders_placed";
+
+	private final ReactiveMongoTemplate mongo;
+
+	SupportFacts(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/** The indexes the KPI range queries use; creating an existing index changes nothing. */
+	@EventListener(ApplicationReadyEvent.class)
+	void createIndexes() {
+		Flux.concat(mongo.indexOps(CONTACTS).createIndex(new Index().on("at", Sort.Direction.ASC)),
+				mongo.indexOps(ORDERS).createIndex(new Index().on("placedAt", Sort.Direction.ASC)))
+			.then()
+			.block(Duration.ofSeconds(30));
+	}
+
+	/** Records a customer contact. */
+	Mono<Void> contact(SupportContactLogged logged) {
+		if (logged.contactId() == null || logged.contactId().isBlank() || logged.eventId() == null) {
+			throw new IllegalArgumentException(
+					"SupportContactLogged without contact id or event id (" + logged.eventId() + ")");
+		}
+		if (logged.occurredAt() == null) {
+			throw new IllegalArgumentException("SupportContactLogged " + logged.eventId() + " tells no time");
+		}
+		var update = new Update().min("at", logged.occurredAt())
+			.set("resolvedOnFirstContact", logged.resolvedOnFirstContact());
+		if (logged.orderId() != null) {
+			update.set("orderId", logged.orderId());
+		}
+		if (logged.reason() != null) {
+			update.set("reason", logged.reason().name());
+		}
+		return upsert(CONTACTS, logged.contactId(), update);
+	}
+
+	/** Records when and through which channel an order was placed. */
+	Mono<Void> placed(OrderPlaced placed) {
+		if (placed.orderId() == null || placed.orderId().isBlank()) {
+			throw new IllegalArgumentException("OrderPlaced " + placed.eventId() + " without an order id");
+		}
+		var at = placed.placedAt() != null ? placed.placedAt() : placed.occurredAt();
+		if (at == null) {
+			throw new IllegalArgumentException("OrderPlaced " + placed.eventId() + " tells no time");
+		}
+		var update = new Update().min("placedAt", at);
+		if (placed.salesChannel() != null) {
+			update.set("salesChannel", placed.salesChannel().name());
+		}
+		return upsert(ORDERS, placed.orderId(), update);
+	}
+
+	/** Contacts logged in {@code [from, to)}. */
+	Flux<ContactFact> contactsBetween(Instant from, Instant to) {
+		return mongo.find(Query.query(Criteria.where("at").gte(from).lt(to)), ContactFact.class, CONTACTS);
+	}
+
+	/** Orders placed in {@code [from, to)}. */
+	Flux<PlacedOrder> placedBetween(Instant from, Instant to) {
+		return mongo.find(Query.query(Criteria.where("placedAt").gte(from).lt(to)), PlacedOrder.class, ORDERS);
+	}
+
+	/** Orders by id, for the sales channel of their contacts. */
+	Flux<PlacedOrder> orders(Collection<String> orderIds) {
+		return orderIds.isEmpty() ? Flux.empty()
+				: mongo.find(Query.query(Criteria.where("_id").in(orderIds)), PlacedOrder.class, ORDERS);
+	}
+
+	private Mono<Void> upsert(String collection, String id, Update update) {
+		var byId = Query.query(Criteria.where("_id").is(id));
+		return mongo.upsert(byId, update, collection).then().onErrorResume(DuplicateKeyException.class, collided -> {
+			// another write created the document between our lookup and our insert: the update applies now
+			log.debug("{} {} exists; updating it", collection, id);
+			return mongo.updateFirst(byId, update, collection).then();
+		});
+	}
+
+}

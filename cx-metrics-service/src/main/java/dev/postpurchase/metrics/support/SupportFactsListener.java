@@ -1,0 +1,61 @@
+package dev.postpurchase.metrics.support;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import dev.postpurchase.contracts.Topics;
+import dev.postpurchase.contracts.order.OrderPlaced;
+import dev.postpurchase.contracts.order.SupportContactLogged;
+import dev.postpurchase.kit.kafka.PoisonMessageException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps {@link SupportFacts} from {@code order.events}: SupportContactLogged (contacts) and OrderPlaced
+ * (orders placed, the denominator of contacts per order and the WISMO rate), each with a consumer group
+ * of its own so either can be rebuilt alone; every other event there is skipped. An event without its
+ * ids or its time goes to the dead-letter topic without retries.
+ */
+@Component
+class SupportFactsListener {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private final SupportFacts facts;
+
+	SupportFactsListener(SupportFacts facts) {
+		this.facts = facts;
+	}
+
+	@KafkaListener(id = "metrics-support-contacts", groupId = "cx-metrics-service.support-contacts",
+			topics = Topics.ORDER_EVENTS)
+	void onContact(ConsumerRecord<String, Object> record) {
+		if (record.value() instanceof SupportContactLogged logged) {
+			apply(() -> facts.contact(logged));
+		}
+	}
+
+	@KafkaListener(id = "metrics-support-orders", groupId = "cx-metrics-service.support-orders",
+			topics = Topics.ORDER_EVENTS)
+	void onOrder(ConsumerRecord<String, Object> record) {
+		if (record.value() instanceof OrderPlaced placed) {
+			apply(() -> facts.placed(placed));
+		}
+	}
+
+	private static void apply(Supplier<Mono<Void>> change) {
+		Mono<Void> write;
+		try {
+			write = change.get();
+		}
+		catch (IllegalArgumentException broken) {
+			throw new PoisonMessageException(broken.getMessage());
+		}
+		write.block(TIMEOUT);
+	}
+
+}
