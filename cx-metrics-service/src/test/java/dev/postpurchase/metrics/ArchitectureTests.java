@@ -10,10 +10,12 @@ class ArchitectureTests {
 	@Test
 	void featuresKeepTheirBoundaries() {
 		ArchitectureRules.of("dev.postpurchase.metrics")
-			.modelKnowsNothingOf("kpi", "delivery", "survey", "returns")
-			.modelKnowsNothingOf("delivery", "survey", "returns")
-			.modelKnowsNothingOf("survey", "delivery", "returns")
-			.modelKnowsNothingOf("returns", "delivery", "survey")
+			.modelKnowsNothingOf("kpi", "delivery", "survey", "returns", "notification", "support")
+			.modelKnowsNothingOf("delivery", "survey", "returns", "notification", "support")
+			.modelKnowsNothingOf("survey", "delivery", "returns", "notification", "support")
+			.modelKnowsNothingOf("returns", "delivery", "survey", "notification", "support")
+			.modelKnowsNothingOf("notification", "delivery", "survey", "returns", "support")
+			.modelKnowsNothingOf("support", "delivery", "survey", "returns", "notification")
 			.webIsAnEdge();
 	}
 
