@@ -105,7 +105,9 @@ class NotificationKpisIntegrationTests {
 			rate(report, "$.total.emailOpenRate", 1, 3);
 			rate(report, "$.total.emailClickThroughRate", 1, 3);
 			// the 5th: N1, N2 sent, N5 failed; the 6th: N3, N4, N6 sent, N7 suppressed
-			report.jsonPath("$.days.length()").isEqualTo(2);
+			// other sections may have other days (open exceptions of other tests): none has this section's KPIs
+			report.jsonPath("$.days['" + year + "-03-04']." + "notificationDeliveryRate").doesNotExist();
+			report.jsonPath("$.days['" + year + "-03-07']." + "notificationDeliveryRate").doesNotExist();
 			rate(report, day5 + "notificationDeliveryRate", 1, 2);
 			rate(report, day5 + "notificationSuppressionRate", 0, 2);
 			rate(report, day5 + "notificationFailureRate", 1, 3);
@@ -117,7 +119,7 @@ class NotificationKpisIntegrationTests {
 			rate(report, day6 + "emailOpenRate", 1, 3);
 			rate(report, day6 + "emailClickThroughRate", 1, 3);
 			// WEB (o1): N1, N3 sent, N5 failed; MARKETPLACE (o2): N2, N4, N6 sent, N7 suppressed
-			report.jsonPath("$.groups.length()").isEqualTo(2);
+			report.jsonPath("$.groups.MOBILE_APP.notificationDeliveryRate").doesNotExist();
 			rate(report, "$.groups.WEB.notificationDeliveryRate", 1, 1);
 			rate(report, "$.groups.WEB.notificationSuppressionRate", 0, 2);
 			rate(report, "$.groups.WEB.notificationFailureRate", 1, 3);

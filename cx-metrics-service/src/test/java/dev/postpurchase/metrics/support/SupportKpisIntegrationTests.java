@@ -83,7 +83,9 @@ class SupportKpisIntegrationTests {
 			kpi(report, "$.total.contactsPerOrder", 3, 4, "count");
 			kpi(report, "$.total.wismoRate", 2, 4, "ratio");
 			// the 5th: C1; O1, O2. The 6th: C2, C3; O3, O4
-			report.jsonPath("$.days.length()").isEqualTo(2);
+			// other sections may have other days (open exceptions of other tests): none has this section's KPIs
+			report.jsonPath("$.days['" + year + "-03-04']." + "firstContactResolutionRate").doesNotExist();
+			report.jsonPath("$.days['" + year + "-03-07']." + "firstContactResolutionRate").doesNotExist();
 			kpi(report, day5 + "firstContactResolutionRate", 1, 1, "ratio");
 			kpi(report, day5 + "contactsPerOrder", 1, 2, "count");
 			kpi(report, day5 + "wismoRate", 1, 2, "ratio");
@@ -91,7 +93,7 @@ class SupportKpisIntegrationTests {
 			kpi(report, day6 + "contactsPerOrder", 2, 2, "count");
 			kpi(report, day6 + "wismoRate", 1, 2, "ratio");
 			// WEB: C1, C2; O1, O3. MARKETPLACE: C3; O2, O4
-			report.jsonPath("$.groups.length()").isEqualTo(2);
+			report.jsonPath("$.groups.MOBILE_APP.firstContactResolutionRate").doesNotExist();
 			kpi(report, "$.groups.WEB.firstContactResolutionRate", 1, 2, "ratio");
 			kpi(report, "$.groups.WEB.contactsPerOrder", 2, 2, "count");
 			kpi(report, "$.groups.WEB.wismoRate", 2, 2, "ratio");
