@@ -5,6 +5,7 @@ import java.util.Set;
 import org.springframework.boot.context.annotation.DeterminableImports;
 import org.springframework.context.annotation.ImportSelector;
 import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.util.ClassUtils;
 
 /**
  * Imports the container or the embedded configuration. Being {@link DeterminableImports} lets
@@ -13,9 +14,12 @@ import org.springframework.core.type.AnnotationMetadata;
  */
 class TestInfrastructureSelector implements ImportSelector, DeterminableImports {
 
+	private static final String WEB_TEST_CLIENT = "org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer";
+
 	@Override
 	public String[] selectImports(AnnotationMetadata metadata) {
-		return new String[] { selected() };
+		return ClassUtils.isPresent(WEB_TEST_CLIENT, getClass().getClassLoader())
+				? new String[] { selected(), FreshConnections.class.getName() } : new String[] { selected() };
 	}
 
 	/**

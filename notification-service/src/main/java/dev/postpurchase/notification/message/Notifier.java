@@ -234,7 +234,8 @@ public class Notifier {
 				log.info("Notification {} {} of order {} deferred to {} (quiet hours)", claim.milestone(),
 						claim.channel(), claim.orderId(), quietUntil);
 			}
-			return collapseOthers(entry).then(dueAt == null ? attempt(entry, audience).then() : Mono.empty());
+			return collapse(entry).flatMap(goesOn -> goesOn && dueAt == null ? attempt(entry, audience).then()
+					: Mono.<Void>empty());
 		});
 	}
 
@@ -245,24 +246,56 @@ public class Notifier {
 		return other == null || one.isAfter(other) ? one : other;
 	}
 
-	/** A newer message about the order's shipment replaces the ones still waiting to go out. */
-	private Mono<Void> collapseOthers(Notification entry) {
+	/**
+	 * Messages about a shipment's progress replace each other by the progress they tell, not by when
+	 * their events came: a message is stale once the order has a later one (held or sent), and then
+	 * collapsed itself; otherwise it replaces the earlier ones still waiting. Emits whether this entry
+	 * goes on.
+	 */
+	private Mono<Boolean> collapse(Notification entry) {
 		if (!settings.collapsible().contains(entry.milestone())) {
-			return Mono.empty();
+			return Mono.just(true);
 		}
-		return ledger.waiting(entry.orderId(), settings.collapsible(), entry.id())
-			.filter(other -> other.milestone() != entry.milestone())
-			.concatMap(other -> ledger.collapse(other.id(),
-					new NotificationSuppressed(UUID.randomUUID(), other.orderId(), clock.instant(), other.notificationId(),
-							other.customerId(), other.channel(), other.milestone(), Reason.COLLAPSED))
-				.doOnNext(collapsed -> {
-					if (collapsed) {
-						metrics.suppressed(other.channel(), other.milestone(), Reason.COLLAPSED);
-						log.info("Notification {} {} of order {} collapsed into {}", other.milestone(), other.channel(),
-								other.orderId(), entry.milestone());
-					}
-				}))
-			.then();
+		return ledger.ofOrder(entry.orderId())
+			.filter(other -> !other.id().equals(entry.id()) && settings.collapsible().contains(other.milestone())
+					&& (other.status() == Status.SENT || other.status() == Status.PENDING))
+			.collectList()
+			.flatMap(others -> {
+				if (others.stream().anyMatch(other -> supersedes(other.milestone(), entry.milestone()))) {
+					log.info("Notification {} {} of order {} collapsed: the order has later news", entry.milestone(),
+							entry.channel(), entry.orderId());
+					metrics.suppressed(entry.channel(), entry.milestone(), Reason.COLLAPSED);
+					return ledger.end(entry.id(), Status.SUPPRESSED, Reason.COLLAPSED,
+							suppressed(entry, Reason.COLLAPSED, null)).thenReturn(false);
+				}
+				return Flux.fromIterable(others)
+					.filter(other -> other.status() == Status.PENDING && other.attempts() == 0
+							&& supersedes(entry.milestone(), other.milestone()))
+					.concatMap(other -> ledger.collapse(other.id(), suppressed(other, Reason.COLLAPSED, null))
+						.doOnNext(collapsed -> {
+							if (collapsed) {
+								metrics.suppressed(other.channel(), other.milestone(), Reason.COLLAPSED);
+								log.info("Notification {} {} of order {} collapsed into {}", other.milestone(),
+										other.channel(), other.orderId(), entry.milestone());
+							}
+						}))
+					.then(Mono.just(true));
+			});
+	}
+
+	/**
+	 * Whether news of {@code newer} makes a message about {@code older} pointless: delivered ends all
+	 * shipment news, out for delivery makes shipped old. Delays and delivery issues stand on their own.
+	 */
+	static boolean supersedes(Milestone newer, Milestone older) {
+		if (newer == older) {
+			return false;
+		}
+		return switch (newer) {
+			case DELIVERED -> true;
+			case OUT_FOR_DELIVERY -> older == Milestone.SHIPPED;
+			default -> false;
+		};
 	}
 
 	/** Another event asked for a message that exists: recorded once per event as a DUPLICATE. */

@@ -218,13 +218,7 @@ class ChannelIntegrationTests {
 		await().atMost(TIMEOUT).until(() -> SmtpServer.receivedFor(order.email()).size() == 4);
 		var cancelled = Order.fresh();
 		messages.publishOrderEvent(OrderPlaced.TYPE, messages.orderPlaced(cancelled, "fr-FR", Consents.ALL));
-		var orderCancelled = messages.orderPlaced(cancelled, "fr-FR", Consents.ALL);
-		orderCancelled.removeAll();
-		orderCancelled.put("eventId", java.util.UUID.randomUUID().toString());
-		orderCancelled.put("orderId", cancelled.orderId());
-		orderCancelled.put("occurredAt", clock.instant().toString());
-		orderCancelled.put("reason", "CUSTOMER");
-		messages.publishOrderEvent(dev.postpurchase.contracts.order.OrderCancelled.TYPE, orderCancelled);
+		messages.publishOrderEvent(dev.postpurchase.contracts.order.OrderCancelled.TYPE, cancelled(cancelled));
 		await().atMost(TIMEOUT).until(() -> SmtpServer.receivedFor(cancelled.email()).size() == 2);
 
 		var emails = SmtpServer.receivedFor(order.email());
@@ -263,6 +257,23 @@ class ChannelIntegrationTests {
 	}
 
 	@Test
+	void aLateInTransitAfterDeliveredTellsNothingOld() {
+		var order = placed("en-GB", Consents.EMAIL_ONLY);
+		messages.publishShipmentEvent(ShipmentDelivered.TYPE, messages.delivered(order));
+		awaitClaimed(order, Milestone.DELIVERED);
+		passes.afterCollapseWindow();
+		await().atMost(TIMEOUT).until(() -> SmtpServer.receivedFor(order.email()).size() == 2);
+
+		// the carrier's in-transit scan reaches us after the delivery (its events take another path)
+		messages.publishShipmentEvent(ShipmentStatusChanged.TYPE, messages.inTransit(order));
+		var collapsed = events(order, NotificationSuppressed.TYPE, 1);
+		assertThat(collapsed.get(0).value()).contains("\"reason\":\"COLLAPSED\"", "\"milestone\":\"SHIPPED\"");
+		passes.afterCollapseWindow();
+		assertThat(SmtpServer.receivedFor(order.email())).hasSize(2);
+		assertThat(statuses(order)).containsEntry(Milestone.SHIPPED + ":" + Channel.EMAIL, Status.SUPPRESSED);
+	}
+
+	@Test
 	void theDailyCapStopsTheSixthMessageOfTheDayButNotAnUrgentOne() {
 		var order = placed("en-GB", Consents.EMAIL_ONLY);
 		messages.publishShipmentEvent(ShipmentStatusChanged.TYPE, messages.inTransit(order));
@@ -271,11 +282,10 @@ class ChannelIntegrationTests {
 		messages.publishShipmentEvent(ShipmentStatusChanged.TYPE, messages.outForDelivery(order, clock.instant()));
 		awaitClaimed(order, Milestone.OUT_FOR_DELIVERY);
 		passes.afterCollapseWindow();
-		messages.publishShipmentEvent(ShipmentDelivered.TYPE, messages.delivered(order));
-		awaitClaimed(order, Milestone.DELIVERED);
-		passes.afterCollapseWindow();
 		messages.publish(ReturnApproved.class, messages.returnApproved(order));
 		awaitClaimed(order, Milestone.RETURN_APPROVED);
+		messages.publishOrderEvent(dev.postpurchase.contracts.order.OrderCancelled.TYPE, cancelled(order));
+		awaitClaimed(order, Milestone.ORDER_CANCELLED);
 		await().atMost(TIMEOUT).until(() -> SmtpServer.receivedFor(order.email()).size() == 5);
 		messages.publish(RefundIssued.class, messages.refundIssued(order));
 		var capped = events(order, NotificationSuppressed.TYPE, 1);
@@ -288,7 +298,7 @@ class ChannelIntegrationTests {
 		await().atMost(TIMEOUT).until(() -> SmtpServer.receivedFor(order.email()).size() == 6);
 		assertThat(statuses(order)).containsEntry(Milestone.REFUND_ISSUED + ":" + Channel.EMAIL, Status.SUPPRESSED)
 			.containsEntry(Milestone.DELIVERY_ISSUE + ":" + Channel.EMAIL, Status.SENT)
-			.containsEntry(Milestone.DELIVERED + ":" + Channel.EMAIL, Status.SENT);
+			.containsEntry(Milestone.ORDER_CANCELLED + ":" + Channel.EMAIL, Status.SENT);
 	}
 
 	@Test
@@ -406,6 +416,17 @@ class ChannelIntegrationTests {
 	/** The plain text part of an email. */
 	private static String text(jakarta.mail.internet.MimeMessage email) throws Exception {
 		return SmtpServer.part(email, "text/plain");
+	}
+
+	/** OrderCancelled of the order, as order-service publishes it. */
+	private tools.jackson.databind.node.ObjectNode cancelled(Order order) {
+		var cancelled = messages.orderPlaced(order, "en-GB", Consents.EMAIL_ONLY);
+		cancelled.removeAll();
+		cancelled.put("eventId", java.util.UUID.randomUUID().toString());
+		cancelled.put("orderId", order.orderId());
+		cancelled.put("occurredAt", clock.instant().toString());
+		cancelled.put("reason", "CUSTOMER");
+		return cancelled;
 	}
 
 	private Order placed(String locale, Consents consents) {
