@@ -77,6 +77,8 @@ public class ReturnDesk {
 
 	private final Labels labels;
 
+	private final Reservations reservations;
+
 	private final StripeRefunds payments;
 
 	private final ReturnMetrics metrics;
@@ -84,13 +86,14 @@ public class ReturnDesk {
 	private final Clock clock;
 
 	ReturnDesk(Returns returns, Orders orders, Eligibility eligibility, RefundCalculator calculator, ReturnPolicy policy,
-			Labels labels, StripeRefunds payments, ReturnMetrics metrics, Clock clock) {
+			Labels labels, Reservations reservations, StripeRefunds payments, ReturnMetrics metrics, Clock clock) {
 		this.returns = returns;
 		this.orders = orders;
 		this.eligibility = eligibility;
 		this.calculator = calculator;
 		this.policy = policy;
 		this.labels = labels;
+		this.reservations = reservations;
 		this.payments = payments;
 		this.metrics = metrics;
 		this.clock = clock;
@@ -114,7 +117,11 @@ public class ReturnDesk {
 				metrics.requested(created);
 				log.info("Return {} of order {} requested ({}, {}, {})", created.id(), order.orderId(), created.reason(),
 						created.outcome(), created.method());
-				return returns.create(created)
+				return reservations.reserve(order, wanted)
+					.flatMap(reserved -> reserved ? returns.create(created)
+							: Mono.error(ineligible(List.of(new dev.postpurchase.returns.policy.Violation(
+									dev.postpurchase.returns.policy.Violation.QUANTITY_EXCEEDED, null,
+									"Another return of this order took these items a moment ago")))))
 					.flatMap(saved -> calculator.autoApproves(order, wanted) ? approve(saved.id(), POLICY) : Mono.just(saved));
 			}));
 	}
@@ -181,7 +188,8 @@ public class ReturnDesk {
 			.flatMap(found -> returns.move(id, ReturnState.REJECTED, by,
 					new Update().set("decidedBy", by).set("rejection", reason),
 					List.of(new ReturnRejected(UUID.randomUUID(), found.orderId(), clock.instant(), id,
-							found.customerId(), "AGENT", reason, by))));
+							found.customerId(), "AGENT", reason, by))))
+			.flatMap(rejected -> reservations.release(rejected.orderId(), rejected.lines()).thenReturn(rejected));
 	}
 
 	/** The carrier scanned the return parcel on its way: in transit (once). */
