@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,16 +11,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.postpurchase.contracts.GoldenSamples;
 import dev.postpurchase.contracts.Topics;
 import dev.postpurchase.contracts.exception.DeliveryExceptionRaised;
 import dev.postpurchase.contracts.exception.DeliveryExceptionResolved;
 import dev.postpurchase.contracts.shipment.ShipmentDelivered;
 import dev.postpurchase.contracts.shipment.ShipmentRegistered;
 import dev.postpurchase.metrics.CxMetricsServiceIntegrationTest;
-import dev.postpurchase.testkit.KafkaTopics;
+import dev.postpurchase.metrics.ScriptedHistory;
 import dev.postpurchase.testkit.TestTokens;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -38,19 +32,17 @@ class DeliveryKpisIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@Autowired
 	WebTestClient web;
 
 	@Autowired
 	ReactiveMongoTemplate mongo;
 
-	private final KafkaTopics topics = KafkaTopics.ofTestInfrastructure();
+	private final ScriptedHistory history = new ScriptedHistory();
 
-	private final String unique = UUID.randomUUID().toString().substring(0, 8);
+	private final String unique = history.unique();
 
-	private final int year = ThreadLocalRandom.current().nextInt(2100, 3000);
+	private final int year = history.year();
 
 	private final String carrierA = "dlv-a-" + unique;
 
@@ -61,23 +53,23 @@ class DeliveryKpisIntegrationTests {
 		// S1: on time by 2h, its delivery published twice
 		registered("s1", carrierA, "WEB", "03-02T12:00:00Z", "03-05T16:00:00Z");
 		var s1Delivered = delivered("s1", carrierA, "WEB", "03-05T16:00:00Z", "03-05T14:00:00Z");
-		publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE, s1Delivered);
-		publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE, s1Delivered);
+		history.publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE, s1Delivered);
+		history.publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE, s1Delivered);
 		// S2: 20h late, delivered before it was registered
-		publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE,
+		history.publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE,
 				delivered("s2", carrierA, "WEB", "03-05T16:00:00Z", "03-06T12:00:00Z"));
 		registered("s2", carrierA, "WEB", "03-02T13:00:00Z", "03-05T16:00:00Z");
 		// S3: on its way
 		registered("s3", carrierA, "MARKETPLACE", "03-03T12:00:00Z", "03-06T16:00:00Z");
 		// S4: on time by 4h
 		registered("s4", carrierB, "MARKETPLACE", "03-03T12:00:00Z", "03-05T16:00:00Z");
-		publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE,
+		history.publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE,
 				delivered("s4", carrierB, "MARKETPLACE", "03-05T16:00:00Z", "03-05T12:00:00Z"));
 		// a return parcel is no delivery to a customer
 		var returnParcel = delivered("r1", carrierB, "WEB", "03-04T16:00:00Z", "03-05T18:00:00Z");
 		returnParcel.put("direction", "RETURN");
 		returnParcel.put("returnId", "ret_" + unique);
-		publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE, returnParcel);
+		history.publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE, returnParcel);
 
 		// E1 on S2: resolved (after 48h) before it was raised
 		resolved("e1", "s2", carrierA, "03-04T12:00:00Z", "03-06T12:00:00Z", 172800);
@@ -133,86 +125,62 @@ class DeliveryKpisIntegrationTests {
 		});
 
 		// the facts the out-of-order pairs left are those of events in order
-		assertThat(mongo.findById(id("s2"), ShipmentFact.class, DeliveryFacts.SHIPMENTS).block(TIMEOUT))
-			.isEqualTo(new ShipmentFact(id("s2"), "ord_s2_" + unique, carrierA, "WEB", at("03-02T13:00:00Z"),
-					at("03-05T16:00:00Z"), at("03-06T12:00:00Z")));
-		assertThat(mongo.findById(id("e1"), ExceptionFact.class, DeliveryFacts.EXCEPTIONS).block(TIMEOUT))
-			.isEqualTo(new ExceptionFact(id("e1"), id("s2"), carrierA, "CARRIER_EXCEPTION", at("03-04T12:00:00Z"),
-					at("03-06T12:00:00Z"), 172800L));
+		assertThat(mongo.findById(history.id("s2"), ShipmentFact.class, DeliveryFacts.SHIPMENTS).block(TIMEOUT))
+			.isEqualTo(new ShipmentFact(history.id("s2"), "ord_s2_" + unique, carrierA, "WEB", history.at("03-02T13:00:00Z"),
+					history.at("03-05T16:00:00Z"), history.at("03-06T12:00:00Z")));
+		assertThat(mongo.findById(history.id("e1"), ExceptionFact.class, DeliveryFacts.EXCEPTIONS).block(TIMEOUT))
+			.isEqualTo(new ExceptionFact(history.id("e1"), history.id("s2"), carrierA, "CARRIER_EXCEPTION", history.at("03-04T12:00:00Z"),
+					history.at("03-06T12:00:00Z"), 172800L));
 		// a return parcel leaves no fact
-		assertThat(mongo.findById(id("r1"), ShipmentFact.class, DeliveryFacts.SHIPMENTS).block(TIMEOUT)).isNull();
+		assertThat(mongo.findById(history.id("r1"), ShipmentFact.class, DeliveryFacts.SHIPMENTS).block(TIMEOUT)).isNull();
 	}
 
 	private void registered(String shipment, String carrier, String channel, String at, String promisedBy) {
-		var event = sample(ShipmentRegistered.class);
+		var event = history.sample(ShipmentRegistered.class);
 		event.put("orderId", "ord_" + shipment + "_" + unique);
-		event.put("shipmentId", id(shipment));
+		event.put("shipmentId", history.id(shipment));
 		event.put("carrier", carrier);
 		event.put("salesChannel", channel);
-		event.put("occurredAt", instant(at));
-		((ObjectNode) event.get("promise")).put("from", instant(at));
-		((ObjectNode) event.get("promise")).put("by", instant(promisedBy));
-		publish(Topics.SHIPMENT_EVENTS, ShipmentRegistered.TYPE, event);
+		event.put("occurredAt", history.instant(at));
+		((ObjectNode) event.get("promise")).put("from", history.instant(at));
+		((ObjectNode) event.get("promise")).put("by", history.instant(promisedBy));
+		history.publish(Topics.SHIPMENT_EVENTS, ShipmentRegistered.TYPE, event);
 	}
 
 	private ObjectNode delivered(String shipment, String carrier, String channel, String promisedBy, String at) {
-		var event = sample(ShipmentDelivered.class);
+		var event = history.sample(ShipmentDelivered.class);
 		event.put("orderId", "ord_" + shipment + "_" + unique);
-		event.put("shipmentId", id(shipment));
+		event.put("shipmentId", history.id(shipment));
 		event.put("carrier", carrier);
 		event.put("salesChannel", channel);
-		event.put("occurredAt", instant(at));
-		event.put("deliveredAt", instant(at));
-		((ObjectNode) event.get("promise")).put("from", instant(promisedBy));
-		((ObjectNode) event.get("promise")).put("by", instant(promisedBy));
+		event.put("occurredAt", history.instant(at));
+		event.put("deliveredAt", history.instant(at));
+		((ObjectNode) event.get("promise")).put("from", history.instant(promisedBy));
+		((ObjectNode) event.get("promise")).put("by", history.instant(promisedBy));
 		return event;
 	}
 
 	private void raised(String exception, String shipment, String carrier, String at) {
-		var event = sample(DeliveryExceptionRaised.class);
+		var event = history.sample(DeliveryExceptionRaised.class);
 		event.put("orderId", "ord_" + shipment + "_" + unique);
-		event.put("exceptionId", id(exception));
-		event.put("shipmentId", id(shipment));
+		event.put("exceptionId", history.id(exception));
+		event.put("shipmentId", history.id(shipment));
 		event.put("carrier", carrier);
-		event.put("occurredAt", instant(at));
-		publish(Topics.DELIVERY_EXCEPTION_EVENTS, DeliveryExceptionRaised.TYPE, event);
+		event.put("occurredAt", history.instant(at));
+		history.publish(Topics.DELIVERY_EXCEPTION_EVENTS, DeliveryExceptionRaised.TYPE, event);
 	}
 
 	private void resolved(String exception, String shipment, String carrier, String raisedAt, String at,
 			long openSeconds) {
-		var event = sample(DeliveryExceptionResolved.class);
+		var event = history.sample(DeliveryExceptionResolved.class);
 		event.put("orderId", "ord_" + shipment + "_" + unique);
-		event.put("exceptionId", id(exception));
-		event.put("shipmentId", id(shipment));
+		event.put("exceptionId", history.id(exception));
+		event.put("shipmentId", history.id(shipment));
 		event.put("carrier", carrier);
-		event.put("raisedAt", instant(raisedAt));
-		event.put("occurredAt", instant(at));
+		event.put("raisedAt", history.instant(raisedAt));
+		event.put("occurredAt", history.instant(at));
 		event.put("openSeconds", openSeconds);
-		publish(Topics.DELIVERY_EXCEPTION_EVENTS, DeliveryExceptionResolved.TYPE, event);
-	}
-
-	private ObjectNode sample(Class<?> type) {
-		var event = (ObjectNode) JSON.readTree(GoldenSamples.json(type));
-		event.put("eventId", UUID.randomUUID().toString());
-		return event;
-	}
-
-	private void publish(String topic, String type, ObjectNode event) {
-		var key = event.get("orderId").asString();
-		topics.send(topic, key, event.toString(), Map.of("ce_type", type, "ce_id", event.get("eventId").asString(),
-				"ce_specversion", "1.0"));
-	}
-
-	private String id(String local) {
-		return local + "_" + unique;
-	}
-
-	private Instant at(String monthDayTime) {
-		return Instant.parse(instant(monthDayTime));
-	}
-
-	private String instant(String monthDayTime) {
-		return year + "-" + monthDayTime;
+		history.publish(Topics.DELIVERY_EXCEPTION_EVENTS, DeliveryExceptionResolved.TYPE, event);
 	}
 
 }

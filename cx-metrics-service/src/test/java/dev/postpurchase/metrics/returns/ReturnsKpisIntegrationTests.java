@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.postpurchase.contracts.GoldenSamples;
 import dev.postpurchase.contracts.Topics;
 import dev.postpurchase.contracts.order.OrderPlaced;
 import dev.postpurchase.contracts.returns.RefundIssued;
@@ -25,7 +21,7 @@ import dev.postpurchase.contracts.returns.ReturnRejected;
 import dev.postpurchase.contracts.returns.ReturnRequested;
 import dev.postpurchase.contracts.shipment.ShipmentDelivered;
 import dev.postpurchase.metrics.CxMetricsServiceIntegrationTest;
-import dev.postpurchase.testkit.KafkaTopics;
+import dev.postpurchase.metrics.ScriptedHistory;
 import dev.postpurchase.testkit.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,19 +39,19 @@ class ReturnsKpisIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@Autowired
 	WebTestClient web;
 
 	@Autowired
 	ReactiveMongoTemplate mongo;
 
-	private final KafkaTopics topics = KafkaTopics.ofTestInfrastructure();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final String unique = UUID.randomUUID().toString().substring(0, 8);
+	private final ScriptedHistory history = new ScriptedHistory();
 
-	private final int year = ThreadLocalRandom.current().nextInt(2100, 3000);
+	private final String unique = history.unique();
+
+	private final int year = history.year();
 
 	@Test
 	void returnsRefundsAndDeliveriesMakeTheKpisWhateverOrderAndHowOftenTheirEventsCome() {
@@ -74,18 +70,18 @@ class ReturnsKpisIntegrationTests {
 		// R1 on A: 2 units DAMAGED, its request published twice; refunded (12.50 EUR) 2h after its
 		// receipt, the refund published before the receipt
 		var r1 = requested("r1", "a", 2, "DAMAGED", "WEB", "06-06T10:00:00Z");
-		publish(Topics.RETURN_EVENTS, ReturnRequested.TYPE, r1);
-		publish(Topics.RETURN_EVENTS, ReturnRequested.TYPE, r1);
+		history.publish(Topics.RETURN_EVENTS, ReturnRequested.TYPE, r1);
+		history.publish(Topics.RETURN_EVENTS, ReturnRequested.TYPE, r1);
 		refunded("r1", "a", "12.50", "REFUND", "06-10T12:00:00Z");
 		received("r1", "a", "06-10T10:00:00Z");
 		// R2 on B: 3 units DOES_NOT_FIT; refunded as store credit (7.25 EUR) a day after its receipt
-		publish(Topics.RETURN_EVENTS, ReturnRequested.TYPE,
+		history.publish(Topics.RETURN_EVENTS, ReturnRequested.TYPE,
 				requested("r2", "b", 3, "DOES_NOT_FIT", "MARKETPLACE", "06-07T10:00:00Z"));
 		received("r2", "b", "06-11T10:00:00Z");
 		refunded("r2", "b", "7.25", "STORE_CREDIT", "06-12T10:00:00Z");
 		// R3 on B: 1 unit DAMAGED, rejected before its request came in
 		rejected("r3", "b", "06-09T10:00:00Z");
-		publish(Topics.RETURN_EVENTS, ReturnRequested.TYPE,
+		history.publish(Topics.RETURN_EVENTS, ReturnRequested.TYPE,
 				requested("r3", "b", 1, "DAMAGED", "MARKETPLACE", "06-08T10:00:00Z"));
 
 		await().atMost(TIMEOUT).untilAsserted(() -> {
@@ -126,22 +122,22 @@ class ReturnsKpisIntegrationTests {
 		byCarrier.get("groups").properties().forEach(group -> assertThat(returnKpis(group.getValue())).isEmpty());
 
 		// the facts the out-of-order pairs left are those of events in order
-		assertThat(mongo.findById(id("r1"), ReturnFact.class, ReturnFacts.RETURNS).block(TIMEOUT))
-			.isEqualTo(new ReturnFact(id("r1"), id("a"), at("06-06T10:00:00Z"), "DAMAGED", 2, "WEB", null,
-					at("06-10T10:00:00Z"), at("06-10T12:00:00Z"), 1250L, "EUR", "REFUND"));
-		assertThat(mongo.findById(id("r3"), ReturnFact.class, ReturnFacts.RETURNS).block(TIMEOUT))
-			.isEqualTo(new ReturnFact(id("r3"), id("b"), at("06-08T10:00:00Z"), "DAMAGED", 1, "MARKETPLACE",
-					at("06-09T10:00:00Z"), null, null, null, null, null));
-		assertThat(mongo.findById(id("a"), DeliveredOrder.class, ReturnFacts.DELIVERED_ORDERS).block(TIMEOUT))
-			.isEqualTo(new DeliveredOrder(id("a"), 4, "WEB", at("06-03T10:00:00Z")));
+		assertThat(mongo.findById(history.id("r1"), ReturnFact.class, ReturnFacts.RETURNS).block(TIMEOUT))
+			.isEqualTo(new ReturnFact(history.id("r1"), history.id("a"), history.at("06-06T10:00:00Z"), "DAMAGED", 2, "WEB", null,
+					history.at("06-10T10:00:00Z"), history.at("06-10T12:00:00Z"), 1250L, "EUR", "REFUND"));
+		assertThat(mongo.findById(history.id("r3"), ReturnFact.class, ReturnFacts.RETURNS).block(TIMEOUT))
+			.isEqualTo(new ReturnFact(history.id("r3"), history.id("b"), history.at("06-08T10:00:00Z"), "DAMAGED", 1, "MARKETPLACE",
+					history.at("06-09T10:00:00Z"), null, null, null, null, null));
+		assertThat(mongo.findById(history.id("a"), DeliveredOrder.class, ReturnFacts.DELIVERED_ORDERS).block(TIMEOUT))
+			.isEqualTo(new DeliveredOrder(history.id("a"), 4, "WEB", history.at("06-03T10:00:00Z")));
 		// a return parcel is no delivery
-		assertThat(mongo.findById(id("c"), DeliveredOrder.class, ReturnFacts.DELIVERED_ORDERS).block(TIMEOUT))
-			.isEqualTo(new DeliveredOrder(id("c"), 3, "WEB", null));
+		assertThat(mongo.findById(history.id("c"), DeliveredOrder.class, ReturnFacts.DELIVERED_ORDERS).block(TIMEOUT))
+			.isEqualTo(new DeliveredOrder(history.id("c"), 3, "WEB", null));
 		// nothing personal of OrderPlaced, ReturnRequested or ReturnRejected is kept (no customer, comment,
 		// rejection text)
-		assertThat(mongo.findById(id("a"), org.bson.Document.class, ReturnFacts.DELIVERED_ORDERS).block(TIMEOUT))
+		assertThat(mongo.findById(history.id("a"), org.bson.Document.class, ReturnFacts.DELIVERED_ORDERS).block(TIMEOUT))
 			.containsOnlyKeys("_id", "units", "salesChannel", "deliveredAt");
-		assertThat(mongo.findById(id("r3"), org.bson.Document.class, ReturnFacts.RETURNS).block(TIMEOUT))
+		assertThat(mongo.findById(history.id("r3"), org.bson.Document.class, ReturnFacts.RETURNS).block(TIMEOUT))
 			.containsOnlyKeys("_id", "orderId", "requestedAt", "reason", "units", "salesChannel", "rejectedAt");
 	}
 
@@ -173,11 +169,11 @@ class ReturnsKpisIntegrationTests {
 	}
 
 	private void placed(String order, String channel, Integer units) {
-		var event = sample(OrderPlaced.class);
-		event.put("orderId", id(order));
+		var event = history.sample(OrderPlaced.class);
+		event.put("orderId", history.id(order));
 		event.put("salesChannel", channel);
-		event.put("occurredAt", instant("06-01T08:00:00Z"));
-		event.put("placedAt", instant("06-01T08:00:00Z"));
+		event.put("occurredAt", history.instant("06-01T08:00:00Z"));
+		event.put("placedAt", history.instant("06-01T08:00:00Z"));
 		if (units != null) {
 			var lines = (ArrayNode) event.get("lines");
 			var line = (ObjectNode) lines.get(0);
@@ -185,28 +181,28 @@ class ReturnsKpisIntegrationTests {
 			lines.removeAll();
 			lines.add(line);
 		}
-		publish(Topics.ORDER_EVENTS, OrderPlaced.TYPE, event);
+		history.publish(Topics.ORDER_EVENTS, OrderPlaced.TYPE, event);
 	}
 
 	private void delivered(String order, String shipment, String at, String direction) {
-		var event = sample(ShipmentDelivered.class);
-		event.put("orderId", id(order));
-		event.put("shipmentId", id(shipment));
+		var event = history.sample(ShipmentDelivered.class);
+		event.put("orderId", history.id(order));
+		event.put("shipmentId", history.id(shipment));
 		event.put("carrier", "ret-" + unique);
 		event.put("direction", direction);
 		if (direction.equals("RETURN")) {
-			event.put("returnId", id("ret-" + shipment));
+			event.put("returnId", history.id("ret-" + shipment));
 		}
-		event.put("occurredAt", instant(at));
-		event.put("deliveredAt", instant(at));
-		publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE, event);
+		event.put("occurredAt", history.instant(at));
+		event.put("deliveredAt", history.instant(at));
+		history.publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE, event);
 	}
 
 	private ObjectNode requested(String ret, String order, int units, String reason, String channel, String at) {
-		var event = sample(ReturnRequested.class);
-		event.put("orderId", id(order));
-		event.put("returnId", id(ret));
-		event.put("occurredAt", instant(at));
+		var event = history.sample(ReturnRequested.class);
+		event.put("orderId", history.id(order));
+		event.put("returnId", history.id(ret));
+		event.put("occurredAt", history.instant(at));
 		event.put("reason", reason);
 		event.put("salesChannel", channel);
 		var line = (ObjectNode) event.get("lines").get(0);
@@ -216,54 +212,30 @@ class ReturnsKpisIntegrationTests {
 	}
 
 	private void rejected(String ret, String order, String at) {
-		var event = sample(ReturnRejected.class);
-		event.put("orderId", id(order));
-		event.put("returnId", id(ret));
-		event.put("occurredAt", instant(at));
-		publish(Topics.RETURN_EVENTS, ReturnRejected.TYPE, event);
+		var event = history.sample(ReturnRejected.class);
+		event.put("orderId", history.id(order));
+		event.put("returnId", history.id(ret));
+		event.put("occurredAt", history.instant(at));
+		history.publish(Topics.RETURN_EVENTS, ReturnRejected.TYPE, event);
 	}
 
 	private void received(String ret, String order, String at) {
-		var event = sample(ReturnReceived.class);
-		event.put("orderId", id(order));
-		event.put("returnId", id(ret));
-		event.put("occurredAt", instant(at));
-		publish(Topics.RETURN_EVENTS, ReturnReceived.TYPE, event);
+		var event = history.sample(ReturnReceived.class);
+		event.put("orderId", history.id(order));
+		event.put("returnId", history.id(ret));
+		event.put("occurredAt", history.instant(at));
+		history.publish(Topics.RETURN_EVENTS, ReturnReceived.TYPE, event);
 	}
 
 	private void refunded(String ret, String order, String amount, String outcome, String at) {
-		var event = sample(RefundIssued.class);
-		event.put("orderId", id(order));
-		event.put("returnId", id(ret));
-		event.put("refundId", id("rfd-" + ret));
-		event.put("occurredAt", instant(at));
+		var event = history.sample(RefundIssued.class);
+		event.put("orderId", history.id(order));
+		event.put("returnId", history.id(ret));
+		event.put("refundId", history.id("rfd-" + ret));
+		event.put("occurredAt", history.instant(at));
 		event.put("outcome", outcome);
 		((ObjectNode) event.get("amount")).put("amount", new java.math.BigDecimal(amount));
-		publish(Topics.RETURN_EVENTS, RefundIssued.TYPE, event);
-	}
-
-	private ObjectNode sample(Class<?> type) {
-		var event = (ObjectNode) JSON.readTree(GoldenSamples.json(type));
-		event.put("eventId", UUID.randomUUID().toString());
-		return event;
-	}
-
-	private void publish(String topic, String type, ObjectNode event) {
-		var key = event.get("orderId").asString();
-		topics.send(topic, key, event.toString(), Map.of("ce_type", type, "ce_id", event.get("eventId").asString(),
-				"ce_specversion", "1.0"));
-	}
-
-	private String id(String local) {
-		return local + "_" + unique;
-	}
-
-	private Instant at(String monthDayTime) {
-		return Instant.parse(instant(monthDayTime));
-	}
-
-	private String instant(String monthDayTime) {
-		return year + "-" + monthDayTime;
+		history.publish(Topics.RETURN_EVENTS, RefundIssued.TYPE, event);
 	}
 
 }

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import dev.postpurchase.contracts.GoldenSamples;
 import dev.postpurchase.contracts.Topics;
 import dev.postpurchase.contracts.order.OrderPlaced;
 import dev.postpurchase.contracts.order.SupportContactLogged;
 import dev.postpurchase.metrics.CxMetricsServiceIntegrationTest;
-import dev.postpurchase.testkit.KafkaTopics;
+import dev.postpurchase.metrics.ScriptedHistory;
 import dev.postpurchase.testkit.TestTokens;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -36,19 +30,17 @@ class SupportKpisIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@Autowired
 	WebTestClient web;
 
 	@Autowired
 	ReactiveMongoTemplate mongo;
 
-	private final KafkaTopics topics = KafkaTopics.ofTestInfrastructure();
+	private final ScriptedHistory history = new ScriptedHistory();
 
-	private final String unique = UUID.randomUUID().toString().substring(0, 8);
+	private final String unique = history.unique();
 
-	private final int year = ThreadLocalRandom.current().nextInt(2100, 3000);
+	private final int year = history.year();
 
 	@Test
 	void contactsAndOrdersMakeTheKpisWhateverOrderAndHowOftenTheirEventsCome() {
@@ -103,10 +95,10 @@ class SupportKpisIntegrationTests {
 		});
 
 		// the facts the duplicates and the early contact left are those of events once and in order
-		assertThat(mongo.findById(id("c3"), ContactFact.class, SupportFacts.CONTACTS).block(TIMEOUT))
-			.isEqualTo(new ContactFact(id("c3"), id("o4"), at("03-06T13:00:00Z"), "RETURN", true));
-		assertThat(mongo.findById(id("o3"), PlacedOrder.class, SupportFacts.ORDERS).block(TIMEOUT))
-			.isEqualTo(new PlacedOrder(id("o3"), at("03-06T10:00:00Z"), "WEB"));
+		assertThat(mongo.findById(history.id("c3"), ContactFact.class, SupportFacts.CONTACTS).block(TIMEOUT))
+			.isEqualTo(new ContactFact(history.id("c3"), history.id("o4"), history.at("03-06T13:00:00Z"), "RETURN", true));
+		assertThat(mongo.findById(history.id("o3"), PlacedOrder.class, SupportFacts.ORDERS).block(TIMEOUT))
+			.isEqualTo(new PlacedOrder(history.id("o3"), history.at("03-06T10:00:00Z"), "WEB"));
 	}
 
 	private static void kpi(WebTestClient.BodyContentSpec report, String path, long numerator, long denominator,
@@ -118,46 +110,27 @@ class SupportKpisIntegrationTests {
 	}
 
 	private ObjectNode placed(String order, String channel, String at) {
-		var event = sample(OrderPlaced.class);
-		event.put("orderId", id(order));
+		var event = history.sample(OrderPlaced.class);
+		event.put("orderId", history.id(order));
 		event.put("salesChannel", channel);
-		event.put("occurredAt", instant(at));
-		event.put("placedAt", instant(at));
+		event.put("occurredAt", history.instant(at));
+		event.put("placedAt", history.instant(at));
 		return event;
 	}
 
 	private ObjectNode contact(String contact, String order, String at, String reason, boolean resolved) {
-		var event = sample(SupportContactLogged.class);
-		event.put("contactId", id(contact));
-		event.put("orderId", id(order));
-		event.put("occurredAt", instant(at));
+		var event = history.sample(SupportContactLogged.class);
+		event.put("contactId", history.id(contact));
+		event.put("orderId", history.id(order));
+		event.put("occurredAt", history.instant(at));
 		event.put("reason", reason);
 		event.put("resolvedOnFirstContact", resolved);
 		return event;
 	}
 
-	private ObjectNode sample(Class<?> type) {
-		var event = (ObjectNode) JSON.readTree(GoldenSamples.json(type));
-		event.put("eventId", UUID.randomUUID().toString());
-		return event;
-	}
-
 	private void publish(ObjectNode event) {
 		var type = event.has("contactId") ? SupportContactLogged.TYPE : OrderPlaced.TYPE;
-		topics.send(Topics.ORDER_EVENTS, event.get("orderId").asString(), event.toString(),
-				Map.of("ce_type", type, "ce_id", event.get("eventId").asString(), "ce_specversion", "1.0"));
-	}
-
-	private String id(String local) {
-		return local + "_" + unique;
-	}
-
-	private Instant at(String monthDayTime) {
-		return Instant.parse(instant(monthDayTime));
-	}
-
-	private String instant(String monthDayTime) {
-		return year + "-" + monthDayTime;
+		history.publish(Topics.ORDER_EVENTS, type, event);
 	}
 
 }
