@@ -4,20 +4,15 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import dev.postpurchase.metrics.kpi.FactStore;
 import dev.postpurchase.contracts.exception.DeliveryExceptionRaised;
 import dev.postpurchase.contracts.exception.DeliveryExceptionResolved;
 import dev.postpurchase.contracts.shipment.Direction;
@@ -39,29 +34,24 @@ import reactor.core.publisher.Mono;
 @Component
 class DeliveryFacts {
 
-	private static final Logger log = LoggerFactory.getLogger(DeliveryFacts.class);
-
 	static final String SHIPMENTS = "shipments";
 
 	static final String EXCEPTIONS = "exceptions";
 
 	private final ReactiveMongoTemplate mongo;
 
-	DeliveryFacts(ReactiveMongoTemplate mongo) {
+	private final FactStore store;
+
+	DeliveryFacts(ReactiveMongoTemplate mongo, FactStore store) {
 		this.mongo = mongo;
+		this.store = store;
 	}
 
 	/** The indexes the KPI range queries use; creating an existing index changes nothing. */
 	@EventListener(ApplicationReadyEvent.class)
 	void createIndexes() {
-		Flux.concat(index(SHIPMENTS, "registeredAt"), index(SHIPMENTS, "deliveredAt"), index(EXCEPTIONS, "raisedAt"),
-				index(EXCEPTIONS, "resolvedAt"))
-			.then()
-			.block(java.time.Duration.ofSeconds(30));
-	}
-
-	private Mono<String> index(String collection, String field) {
-		return mongo.indexOps(collection).createIndex(new Index().on(field, Sort.Direction.ASC));
+		store.indexTimes(SHIPMENTS, "registeredAt", "deliveredAt");
+		store.indexTimes(EXCEPTIONS, "raisedAt", "resolvedAt");
 	}
 
 	/** Records an outbound shipment's carrier, channel, promise and registration. */
@@ -78,7 +68,7 @@ class DeliveryFacts {
 		if (registered.occurredAt() != null) {
 			update.min("registeredAt", registered.occurredAt());
 		}
-		return upsert(SHIPMENTS, registered.shipmentId(), update);
+		return store.upsert(SHIPMENTS, registered.shipmentId(), update);
 	}
 
 	/** Records an outbound shipment's first delivery; what it tells besides only fills a new document. */
@@ -97,7 +87,7 @@ class DeliveryFacts {
 		setOnInsertIfKnown(update, "salesChannel",
 				delivered.salesChannel() == null ? null : delivered.salesChannel().name());
 		setOnInsertIfKnown(update, "promisedBy", delivered.promise() == null ? null : delivered.promise().by());
-		return upsert(SHIPMENTS, delivered.shipmentId(), update);
+		return store.upsert(SHIPMENTS, delivered.shipmentId(), update);
 	}
 
 	/** Records that an exception was raised. */
@@ -110,7 +100,7 @@ class DeliveryFacts {
 		if (raised.occurredAt() != null) {
 			update.min("raisedAt", raised.occurredAt());
 		}
-		return upsert(EXCEPTIONS, raised.exceptionId(), update);
+		return store.upsert(EXCEPTIONS, raised.exceptionId(), update);
 	}
 
 	/** Records that an exception ended (the first resolution counts), and how long it was open. */
@@ -126,7 +116,7 @@ class DeliveryFacts {
 		setOnInsertIfKnown(update, "shipmentId", resolved.shipmentId());
 		setOnInsertIfKnown(update, "carrier", resolved.carrier());
 		setOnInsertIfKnown(update, "kind", resolved.kind() == null ? null : resolved.kind().name());
-		return upsert(EXCEPTIONS, resolved.exceptionId(), update);
+		return store.upsert(EXCEPTIONS, resolved.exceptionId(), update);
 	}
 
 	/** Outbound shipments registered in {@code [from, to)}. */
@@ -158,15 +148,6 @@ class DeliveryFacts {
 				Query.query(new Criteria().orOperator(new Criteria().andOperator(raisedBeforeEnd, notResolvedBeforeStart),
 						resolvedInRange)),
 				ExceptionFact.class, EXCEPTIONS);
-	}
-
-	private Mono<Void> upsert(String collection, String id, Update update) {
-		var byId = Query.query(Criteria.where("_id").is(id));
-		return mongo.upsert(byId, update, collection).then().onErrorResume(DuplicateKeyException.class, collided -> {
-			// another write created the document between our lookup and our insert: the update applies now
-			log.debug("{} {} exists; updating it", collection, id);
-			return mongo.updateFirst(byId, update, collection).then();
-		});
 	}
 
 	private static boolean isReturn(Direction direction, String returnId) {

@@ -1,6 +1,5 @@
 package dev.postpurchase.metrics.notification;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,20 +7,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import dev.postpurchase.metrics.kpi.FactStore;
 import dev.postpurchase.contracts.notification.Channel;
 import dev.postpurchase.contracts.notification.Milestone;
 import dev.postpurchase.contracts.notification.NotificationEngaged;
@@ -44,8 +39,6 @@ import reactor.core.publisher.Mono;
 @Component
 class NotificationFacts {
 
-	private static final Logger log = LoggerFactory.getLogger(NotificationFacts.class);
-
 	static final String COLLECTION = "notification_facts";
 
 	/** Where cx-metrics-service keeps each order's sales channel (from OrderPlaced). */
@@ -53,25 +46,25 @@ class NotificationFacts {
 
 	private final ReactiveMongoTemplate mongo;
 
-	NotificationFacts(ReactiveMongoTemplate mongo) {
+	private final FactStore store;
+
+	NotificationFacts(ReactiveMongoTemplate mongo, FactStore store) {
 		this.mongo = mongo;
+		this.store = store;
 	}
 
 	/** The indexes the KPI range queries use; creating an existing index changes nothing. */
 	@EventListener(ApplicationReadyEvent.class)
 	void createIndexes() {
-		Flux.concat(index("sentAt"), index("failedAt"), index("suppressedAt")).then().block(Duration.ofSeconds(30));
-	}
-
-	private Mono<String> index(String field) {
-		return mongo.indexOps(COLLECTION).createIndex(new Index().on(field, Sort.Direction.ASC));
+		store.indexTimes(COLLECTION, "sentAt", "failedAt", "suppressedAt");
 	}
 
 	/** Records that a message was handed to the provider. */
 	Mono<Void> sent(NotificationSent sent) {
 		requireIds(sent.notificationId(), sent.eventId());
 		var update = described(sent.orderId(), sent.channel(), sent.milestone());
-		return upsert(sent.notificationId(), update.min("sentAt", time(sent.occurredAt(), sent.eventId())));
+		return store.upsert(COLLECTION, sent.notificationId(),
+				update.min("sentAt", time(sent.occurredAt(), sent.eventId())));
 	}
 
 	/** Records a failure for good; one that will be retried changes nothing. */
@@ -81,7 +74,8 @@ class NotificationFacts {
 			return Mono.empty();
 		}
 		var update = described(failed.orderId(), failed.channel(), failed.milestone());
-		return upsert(failed.notificationId(), update.min("failedAt", time(failed.occurredAt(), failed.eventId())));
+		return store.upsert(COLLECTION, failed.notificationId(),
+				update.min("failedAt", time(failed.occurredAt(), failed.eventId())));
 	}
 
 	/** Records a suppression; a quiet-hours deferral changes nothing. */
@@ -94,7 +88,7 @@ class NotificationFacts {
 		if (suppressed.reason() != null) {
 			update.set("reason", suppressed.reason().name());
 		}
-		return upsert(suppressed.notificationId(),
+		return store.upsert(COLLECTION, suppressed.notificationId(),
 				update.min("suppressedAt", time(suppressed.occurredAt(), suppressed.eventId())));
 	}
 
@@ -110,7 +104,8 @@ class NotificationFacts {
 			case CLICKED -> "clickedAt";
 		};
 		var update = described(engaged.orderId(), engaged.channel(), null);
-		return upsert(engaged.notificationId(), update.min(field, time(engaged.occurredAt(), engaged.eventId())));
+		return store.upsert(COLLECTION, engaged.notificationId(),
+				update.min(field, time(engaged.occurredAt(), engaged.eventId())));
 	}
 
 	/** Messages sent, failed for good or suppressed in {@code [from, to)}. */
@@ -144,15 +139,6 @@ class NotificationFacts {
 			update.set("milestone", milestone.name());
 		}
 		return update;
-	}
-
-	private Mono<Void> upsert(String id, Update update) {
-		var byId = Query.query(Criteria.where("_id").is(id));
-		return mongo.upsert(byId, update, COLLECTION).then().onErrorResume(DuplicateKeyException.class, collided -> {
-			// another write created the document between our lookup and our insert: the update applies now
-			log.debug("{} {} exists; updating it", COLLECTION, id);
-			return mongo.updateFirst(byId, update, COLLECTION).then();
-		});
 	}
 
 	private static Instant time(Instant at, UUID eventId) {

@@ -6,20 +6,15 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import dev.postpurchase.metrics.kpi.FactStore;
 import dev.postpurchase.contracts.Money;
 import dev.postpurchase.contracts.order.OrderLine;
 import dev.postpurchase.contracts.order.OrderPlaced;
@@ -46,28 +41,24 @@ import reactor.core.publisher.Mono;
 @Component
 class ReturnFacts {
 
-	private static final Logger log = LoggerFactory.getLogger(ReturnFacts.class);
-
 	static final String RETURNS = "return_facts";
 
 	static final String DELIVERED_ORDERS = "delivered_orders";
 
 	private final ReactiveMongoTemplate mongo;
 
-	ReturnFacts(ReactiveMongoTemplate mongo) {
+	private final FactStore store;
+
+	ReturnFacts(ReactiveMongoTemplate mongo, FactStore store) {
 		this.mongo = mongo;
+		this.store = store;
 	}
 
 	/** The indexes the KPI range queries use; creating an existing index changes nothing. */
 	@EventListener(ApplicationReadyEvent.class)
 	void createIndexes() {
-		Flux.concat(index(RETURNS, "requestedAt"), index(RETURNS, "refundedAt"), index(DELIVERED_ORDERS, "deliveredAt"))
-			.then()
-			.block(java.time.Duration.ofSeconds(30));
-	}
-
-	private Mono<String> index(String collection, String field) {
-		return mongo.indexOps(collection).createIndex(new Index().on(field, Sort.Direction.ASC));
+		store.indexTimes(RETURNS, "requestedAt", "refundedAt");
+		store.indexTimes(DELIVERED_ORDERS, "deliveredAt");
 	}
 
 	/** Records a request: its reason, units, channel and time. */
@@ -82,7 +73,7 @@ class ReturnFacts {
 		setIfKnown(update, "salesChannel", requested.salesChannel() == null ? null : requested.salesChannel().name());
 		update.set("units", units(requested.lines() == null ? List.of()
 				: requested.lines().stream().map(ReturnLine::quantity).toList()));
-		return upsert(RETURNS, requested.returnId(), update);
+		return store.upsert(RETURNS, requested.returnId(), update);
 	}
 
 	/** Records that a return was rejected (the first rejection counts). */
@@ -90,7 +81,7 @@ class ReturnFacts {
 		requireIds(rejected.returnId(), rejected.eventId());
 		var update = timed(rejected.occurredAt(), "rejectedAt", "ReturnRejected", rejected.eventId());
 		setOnInsertIfKnown(update, "orderId", rejected.orderId());
-		return upsert(RETURNS, rejected.returnId(), update);
+		return store.upsert(RETURNS, rejected.returnId(), update);
 	}
 
 	/** Records the return's arrival at the warehouse (the first one counts). */
@@ -98,7 +89,7 @@ class ReturnFacts {
 		requireIds(received.returnId(), received.eventId());
 		var update = timed(received.occurredAt(), "receivedAt", "ReturnReceived", received.eventId());
 		setOnInsertIfKnown(update, "orderId", received.orderId());
-		return upsert(RETURNS, received.returnId(), update);
+		return store.upsert(RETURNS, received.returnId(), update);
 	}
 
 	/** Records the refund: the first time counts; amount and outcome are the refund's own. */
@@ -111,7 +102,7 @@ class ReturnFacts {
 		if (amount != null && amount.amount() != null && amount.currency() != null) {
 			update.set("refundAmountMinor", minorUnits(amount)).set("refundCurrency", amount.currency());
 		}
-		return upsert(RETURNS, refund.returnId(), update);
+		return store.upsert(RETURNS, refund.returnId(), update);
 	}
 
 	/** Records an order's units and channel. */
@@ -120,7 +111,7 @@ class ReturnFacts {
 		var update = new Update().set("units",
 				units(placed.lines() == null ? List.of() : placed.lines().stream().map(OrderLine::quantity).toList()));
 		setIfKnown(update, "salesChannel", placed.salesChannel() == null ? null : placed.salesChannel().name());
-		return upsert(DELIVERED_ORDERS, placed.orderId(), update);
+		return store.upsert(DELIVERED_ORDERS, placed.orderId(), update);
 	}
 
 	/** Records an order's first outbound delivery; its channel only fills a new document. */
@@ -133,7 +124,7 @@ class ReturnFacts {
 		var update = timed(at, "deliveredAt", "ShipmentDelivered", delivered.eventId());
 		setOnInsertIfKnown(update, "salesChannel",
 				delivered.salesChannel() == null ? null : delivered.salesChannel().name());
-		return upsert(DELIVERED_ORDERS, delivered.orderId(), update);
+		return store.upsert(DELIVERED_ORDERS, delivered.orderId(), update);
 	}
 
 	/** Returns requested in {@code [from, to)}. */
@@ -183,15 +174,6 @@ class ReturnFacts {
 			throw new IllegalArgumentException(type + " " + eventId + " tells no time");
 		}
 		return new Update().min(field, at);
-	}
-
-	private Mono<Void> upsert(String collection, String id, Update update) {
-		var byId = Query.query(Criteria.where("_id").is(id));
-		return mongo.upsert(byId, update, collection).then().onErrorResume(DuplicateKeyException.class, collided -> {
-			// another write created the document between our lookup and our insert: the update applies now
-			log.debug("{} {} exists; updating it", collection, id);
-			return mongo.updateFirst(byId, update, collection).then();
-		});
 	}
 
 	private static void requireIds(String id, UUID eventId) {

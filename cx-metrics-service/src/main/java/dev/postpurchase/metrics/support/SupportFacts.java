@@ -1,23 +1,17 @@
 package dev.postpurchase.metrics.support;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import dev.postpurchase.metrics.kpi.FactStore;
 import dev.postpurchase.contracts.order.OrderPlaced;
 import dev.postpurchase.contracts.order.SupportContactLogged;
 import reactor.core.publisher.Flux;
@@ -34,25 +28,24 @@ import reactor.core.publisher.Mono;
 @Component
 class SupportFacts {
 
-	private static final Logger log = LoggerFactory.getLogger(SupportFacts.class);
-
 	static final String CONTACTS = "contact_facts";
 
 	static final String ORDERS = "orders_placed";
 
 	private final ReactiveMongoTemplate mongo;
 
-	SupportFacts(ReactiveMongoTemplate mongo) {
+	private final FactStore store;
+
+	SupportFacts(ReactiveMongoTemplate mongo, FactStore store) {
 		this.mongo = mongo;
+		this.store = store;
 	}
 
 	/** The indexes the KPI range queries use; creating an existing index changes nothing. */
 	@EventListener(ApplicationReadyEvent.class)
 	void createIndexes() {
-		Flux.concat(mongo.indexOps(CONTACTS).createIndex(new Index().on("at", Sort.Direction.ASC)),
-				mongo.indexOps(ORDERS).createIndex(new Index().on("placedAt", Sort.Direction.ASC)))
-			.then()
-			.block(Duration.ofSeconds(30));
+		store.indexTimes(CONTACTS, "at");
+		store.indexTimes(ORDERS, "placedAt");
 	}
 
 	/** Records a customer contact. */
@@ -72,7 +65,7 @@ class SupportFacts {
 		if (logged.reason() != null) {
 			update.set("reason", logged.reason().name());
 		}
-		return upsert(CONTACTS, logged.contactId(), update);
+		return store.upsert(CONTACTS, logged.contactId(), update);
 	}
 
 	/** Records when and through which channel an order was placed. */
@@ -88,7 +81,7 @@ class SupportFacts {
 		if (placed.salesChannel() != null) {
 			update.set("salesChannel", placed.salesChannel().name());
 		}
-		return upsert(ORDERS, placed.orderId(), update);
+		return store.upsert(ORDERS, placed.orderId(), update);
 	}
 
 	/** Contacts logged in {@code [from, to)}. */
@@ -105,15 +98,6 @@ class SupportFacts {
 	Flux<PlacedOrder> orders(Collection<String> orderIds) {
 		return orderIds.isEmpty() ? Flux.empty()
 				: mongo.find(Query.query(Criteria.where("_id").in(orderIds)), PlacedOrder.class, ORDERS);
-	}
-
-	private Mono<Void> upsert(String collection, String id, Update update) {
-		var byId = Query.query(Criteria.where("_id").is(id));
-		return mongo.upsert(byId, update, collection).then().onErrorResume(DuplicateKeyException.class, collided -> {
-			// another write created the document between our lookup and our insert: the update applies now
-			log.debug("{} {} exists; updating it", collection, id);
-			return mongo.updateFirst(byId, update, collection).then();
-		});
 	}
 
 }

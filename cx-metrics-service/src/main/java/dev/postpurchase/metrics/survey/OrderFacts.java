@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import dev.postpurchase.metrics.kpi.FactStore;
 import dev.postpurchase.contracts.order.OrderPlaced;
 import dev.postpurchase.contracts.order.SalesChannel;
 import reactor.core.publisher.Mono;
@@ -27,8 +28,11 @@ class OrderFacts {
 
 	private final ReactiveMongoTemplate mongo;
 
-	OrderFacts(ReactiveMongoTemplate mongo) {
+	private final FactStore store;
+
+	OrderFacts(ReactiveMongoTemplate mongo, FactStore store) {
 		this.mongo = mongo;
+		this.store = store;
 	}
 
 	/** An order's customer and sales channel (the channel may be absent). */
@@ -45,7 +49,7 @@ class OrderFacts {
 		if (placed.salesChannel() != null) {
 			update.set("salesChannel", placed.salesChannel());
 		}
-		return mongo.upsert(Query.query(Criteria.where("_id").is(placed.orderId())), update, COLLECTION).then();
+		return store.upsert(COLLECTION, placed.orderId(), update);
 	}
 
 	/** The order's facts; empty when its OrderPlaced has not been seen. */
