@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -38,20 +37,17 @@ class DeliveryFacts {
 
 	static final String EXCEPTIONS = "exceptions";
 
-	private final ReactiveMongoTemplate mongo;
-
 	private final FactStore store;
 
-	DeliveryFacts(ReactiveMongoTemplate mongo, FactStore store) {
-		this.mongo = mongo;
+	DeliveryFacts(FactStore store) {
 		this.store = store;
 	}
 
 	/** The indexes the KPI range queries use; creating an existing index changes nothing. */
 	@EventListener(ApplicationReadyEvent.class)
 	void createIndexes() {
-		store.indexTimes(SHIPMENTS, "registeredAt", "deliveredAt");
-		store.indexTimes(EXCEPTIONS, "raisedAt", "resolvedAt");
+		store.declare(SHIPMENTS, "registeredAt", "deliveredAt");
+		store.declare(EXCEPTIONS, "raisedAt", "resolvedAt");
 	}
 
 	/** Records an outbound shipment's carrier, channel, promise and registration. */
@@ -68,7 +64,7 @@ class DeliveryFacts {
 		if (registered.occurredAt() != null) {
 			update.min("registeredAt", registered.occurredAt());
 		}
-		return store.upsert(SHIPMENTS, registered.shipmentId(), update);
+		return store.upsert(SHIPMENTS, registered.shipmentId(), update).then();
 	}
 
 	/** Records an outbound shipment's first delivery; what it tells besides only fills a new document. */
@@ -87,7 +83,7 @@ class DeliveryFacts {
 		setOnInsertIfKnown(update, "salesChannel",
 				delivered.salesChannel() == null ? null : delivered.salesChannel().name());
 		setOnInsertIfKnown(update, "promisedBy", delivered.promise() == null ? null : delivered.promise().by());
-		return store.upsert(SHIPMENTS, delivered.shipmentId(), update);
+		return store.upsert(SHIPMENTS, delivered.shipmentId(), update).then();
 	}
 
 	/** Records that an exception was raised. */
@@ -100,7 +96,7 @@ class DeliveryFacts {
 		if (raised.occurredAt() != null) {
 			update.min("raisedAt", raised.occurredAt());
 		}
-		return store.upsert(EXCEPTIONS, raised.exceptionId(), update);
+		return store.upsert(EXCEPTIONS, raised.exceptionId(), update).then();
 	}
 
 	/** Records that an exception ended (the first resolution counts), and how long it was open. */
@@ -116,23 +112,23 @@ class DeliveryFacts {
 		setOnInsertIfKnown(update, "shipmentId", resolved.shipmentId());
 		setOnInsertIfKnown(update, "carrier", resolved.carrier());
 		setOnInsertIfKnown(update, "kind", resolved.kind() == null ? null : resolved.kind().name());
-		return store.upsert(EXCEPTIONS, resolved.exceptionId(), update);
+		return store.upsert(EXCEPTIONS, resolved.exceptionId(), update).then();
 	}
 
 	/** Outbound shipments registered in {@code [from, to)}. */
 	Flux<ShipmentFact> registeredBetween(Instant from, Instant to) {
-		return mongo.find(Query.query(Criteria.where("registeredAt").gte(from).lt(to)), ShipmentFact.class, SHIPMENTS);
+		return store.find(Query.query(Criteria.where("registeredAt").gte(from).lt(to)), ShipmentFact.class, SHIPMENTS);
 	}
 
 	/** Outbound shipments delivered in {@code [from, to)}. */
 	Flux<ShipmentFact> deliveredBetween(Instant from, Instant to) {
-		return mongo.find(Query.query(Criteria.where("deliveredAt").gte(from).lt(to)), ShipmentFact.class, SHIPMENTS);
+		return store.find(Query.query(Criteria.where("deliveredAt").gte(from).lt(to)), ShipmentFact.class, SHIPMENTS);
 	}
 
 	/** Shipments by id, for the sales channel of their exceptions. */
 	Flux<ShipmentFact> shipments(Collection<String> shipmentIds) {
 		return shipmentIds.isEmpty() ? Flux.empty()
-				: mongo.find(Query.query(Criteria.where("_id").in(shipmentIds)), ShipmentFact.class, SHIPMENTS);
+				: store.find(Query.query(Criteria.where("_id").in(shipmentIds)), ShipmentFact.class, SHIPMENTS);
 	}
 
 	/**
@@ -144,7 +140,7 @@ class DeliveryFacts {
 		var notResolvedBeforeStart = new Criteria().orOperator(Criteria.where("resolvedAt").isNull(),
 				Criteria.where("resolvedAt").gte(from));
 		var resolvedInRange = Criteria.where("resolvedAt").gte(from).lt(to);
-		return mongo.find(
+		return store.find(
 				Query.query(new Criteria().orOperator(new Criteria().andOperator(raisedBeforeEnd, notResolvedBeforeStart),
 						resolvedInRange)),
 				ExceptionFact.class, EXCEPTIONS);

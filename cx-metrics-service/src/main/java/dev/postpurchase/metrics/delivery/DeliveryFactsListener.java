@@ -1,7 +1,6 @@
 package dev.postpurchase.metrics.delivery;
 
-import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -13,7 +12,7 @@ import dev.postpurchase.contracts.exception.DeliveryExceptionRaised;
 import dev.postpurchase.contracts.exception.DeliveryExceptionResolved;
 import dev.postpurchase.contracts.shipment.ShipmentDelivered;
 import dev.postpurchase.contracts.shipment.ShipmentRegistered;
-import dev.postpurchase.kit.kafka.PoisonMessageException;
+import dev.postpurchase.metrics.kpi.FactProjection;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,9 +22,7 @@ import reactor.core.publisher.Mono;
  * time) goes to the dead-letter topic without retries.
  */
 @Component
-class DeliveryFactsListener {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+class DeliveryFactsListener implements FactProjection {
 
 	private final DeliveryFacts facts;
 
@@ -35,34 +32,35 @@ class DeliveryFactsListener {
 
 	@KafkaListener(id = "metrics-shipments", groupId = "cx-metrics-service.shipments", topics = Topics.SHIPMENT_EVENTS)
 	void onShipmentEvent(ConsumerRecord<String, Object> record) {
-		if (record.value() instanceof ShipmentRegistered registered) {
-			apply(() -> facts.registered(registered));
-		}
-		else if (record.value() instanceof ShipmentDelivered delivered) {
-			apply(() -> facts.delivered(delivered));
-		}
+		consume(record.value());
 	}
 
 	@KafkaListener(id = "metrics-exceptions", groupId = "cx-metrics-service.exceptions",
 			topics = Topics.DELIVERY_EXCEPTION_EVENTS)
 	void onExceptionEvent(ConsumerRecord<String, Object> record) {
-		if (record.value() instanceof DeliveryExceptionRaised raised) {
-			apply(() -> facts.raised(raised));
-		}
-		else if (record.value() instanceof DeliveryExceptionResolved resolved) {
-			apply(() -> facts.resolved(resolved));
-		}
+		consume(record.value());
 	}
 
-	private static void apply(Supplier<Mono<Void>> change) {
-		Mono<Void> write;
-		try {
-			write = change.get();
+	@Override
+	public Set<String> topics() {
+		return Set.of(Topics.SHIPMENT_EVENTS, Topics.DELIVERY_EXCEPTION_EVENTS);
+	}
+
+	@Override
+	public Mono<Void> apply(Object event) {
+		if (event instanceof ShipmentRegistered e) {
+			return facts.registered(e);
 		}
-		catch (IllegalArgumentException broken) {
-			throw new PoisonMessageException(broken.getMessage());
+		else if (event instanceof ShipmentDelivered e) {
+			return facts.delivered(e);
 		}
-		write.block(TIMEOUT);
+		else if (event instanceof DeliveryExceptionRaised e) {
+			return facts.raised(e);
+		}
+		else if (event instanceof DeliveryExceptionResolved e) {
+			return facts.resolved(e);
+		}
+		return Mono.empty();
 	}
 
 }

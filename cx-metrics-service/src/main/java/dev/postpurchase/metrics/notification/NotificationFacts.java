@@ -10,7 +10,6 @@ import org.bson.Document;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -44,19 +43,16 @@ class NotificationFacts {
 	/** Where cx-metrics-service keeps each order's sales channel (from OrderPlaced). */
 	static final String ORDER_FACTS = "order_facts";
 
-	private final ReactiveMongoTemplate mongo;
-
 	private final FactStore store;
 
-	NotificationFacts(ReactiveMongoTemplate mongo, FactStore store) {
-		this.mongo = mongo;
+	NotificationFacts(FactStore store) {
 		this.store = store;
 	}
 
 	/** The indexes the KPI range queries use; creating an existing index changes nothing. */
 	@EventListener(ApplicationReadyEvent.class)
 	void createIndexes() {
-		store.indexTimes(COLLECTION, "sentAt", "failedAt", "suppressedAt");
+		store.declare(COLLECTION, "sentAt", "failedAt", "suppressedAt");
 	}
 
 	/** Records that a message was handed to the provider. */
@@ -64,7 +60,7 @@ class NotificationFacts {
 		requireIds(sent.notificationId(), sent.eventId());
 		var update = described(sent.orderId(), sent.channel(), sent.milestone());
 		return store.upsert(COLLECTION, sent.notificationId(),
-				update.min("sentAt", time(sent.occurredAt(), sent.eventId())));
+				update.min("sentAt", time(sent.occurredAt(), sent.eventId()))).then();
 	}
 
 	/** Records a failure for good; one that will be retried changes nothing. */
@@ -75,7 +71,7 @@ class NotificationFacts {
 		}
 		var update = described(failed.orderId(), failed.channel(), failed.milestone());
 		return store.upsert(COLLECTION, failed.notificationId(),
-				update.min("failedAt", time(failed.occurredAt(), failed.eventId())));
+				update.min("failedAt", time(failed.occurredAt(), failed.eventId()))).then();
 	}
 
 	/** Records a suppression; a quiet-hours deferral changes nothing. */
@@ -89,7 +85,7 @@ class NotificationFacts {
 			update.set("reason", suppressed.reason().name());
 		}
 		return store.upsert(COLLECTION, suppressed.notificationId(),
-				update.min("suppressedAt", time(suppressed.occurredAt(), suppressed.eventId())));
+				update.min("suppressedAt", time(suppressed.occurredAt(), suppressed.eventId()))).then();
 	}
 
 	/** Records the first delivery receipt, open or click. */
@@ -105,12 +101,12 @@ class NotificationFacts {
 		};
 		var update = described(engaged.orderId(), engaged.channel(), null);
 		return store.upsert(COLLECTION, engaged.notificationId(),
-				update.min(field, time(engaged.occurredAt(), engaged.eventId())));
+				update.min(field, time(engaged.occurredAt(), engaged.eventId()))).then();
 	}
 
 	/** Messages sent, failed for good or suppressed in {@code [from, to)}. */
 	Flux<NotificationFact> decidedBetween(Instant from, Instant to) {
-		return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("sentAt").gte(from).lt(to),
+		return store.find(Query.query(new Criteria().orOperator(Criteria.where("sentAt").gte(from).lt(to),
 				Criteria.where("failedAt").gte(from).lt(to), Criteria.where("suppressedAt").gte(from).lt(to))),
 				NotificationFact.class, COLLECTION);
 	}
@@ -120,7 +116,7 @@ class NotificationFacts {
 		if (orderIds.isEmpty()) {
 			return Mono.just(Map.of());
 		}
-		return mongo
+		return store
 			.find(Query.query(Criteria.where("_id").in(orderIds).and("salesChannel").exists(true)), Document.class,
 					ORDER_FACTS)
 			.collect(HashMap::new, (channels, order) -> channels.put(order.getString("_id"),

@@ -1,7 +1,6 @@
 package dev.postpurchase.metrics.notification;
 
-import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -13,7 +12,7 @@ import dev.postpurchase.contracts.notification.NotificationEngaged;
 import dev.postpurchase.contracts.notification.NotificationFailed;
 import dev.postpurchase.contracts.notification.NotificationSent;
 import dev.postpurchase.contracts.notification.NotificationSuppressed;
-import dev.postpurchase.kit.kafka.PoisonMessageException;
+import dev.postpurchase.metrics.kpi.FactProjection;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,9 +21,7 @@ import reactor.core.publisher.Mono;
  * its ids or its time goes to the dead-letter topic without retries.
  */
 @Component
-class NotificationFactsListener {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+class NotificationFactsListener implements FactProjection {
 
 	private final NotificationFacts facts;
 
@@ -35,29 +32,29 @@ class NotificationFactsListener {
 	@KafkaListener(id = "metrics-notifications", groupId = "cx-metrics-service.notifications",
 			topics = Topics.NOTIFICATION_EVENTS)
 	void onNotificationEvent(ConsumerRecord<String, Object> record) {
-		if (record.value() instanceof NotificationSent sent) {
-			apply(() -> facts.sent(sent));
-		}
-		else if (record.value() instanceof NotificationFailed failed) {
-			apply(() -> facts.failed(failed));
-		}
-		else if (record.value() instanceof NotificationSuppressed suppressed) {
-			apply(() -> facts.suppressed(suppressed));
-		}
-		else if (record.value() instanceof NotificationEngaged engaged) {
-			apply(() -> facts.engaged(engaged));
-		}
+		consume(record.value());
 	}
 
-	private static void apply(Supplier<Mono<Void>> change) {
-		Mono<Void> write;
-		try {
-			write = change.get();
+	@Override
+	public Set<String> topics() {
+		return Set.of(Topics.NOTIFICATION_EVENTS);
+	}
+
+	@Override
+	public Mono<Void> apply(Object event) {
+		if (event instanceof NotificationSent e) {
+			return facts.sent(e);
 		}
-		catch (IllegalArgumentException broken) {
-			throw new PoisonMessageException(broken.getMessage());
+		else if (event instanceof NotificationFailed e) {
+			return facts.failed(e);
 		}
-		write.block(TIMEOUT);
+		else if (event instanceof NotificationSuppressed e) {
+			return facts.suppressed(e);
+		}
+		else if (event instanceof NotificationEngaged e) {
+			return facts.engaged(e);
+		}
+		return Mono.empty();
 	}
 
 }

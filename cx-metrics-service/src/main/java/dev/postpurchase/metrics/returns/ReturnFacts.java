@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -45,20 +44,17 @@ class ReturnFacts {
 
 	static final String DELIVERED_ORDERS = "delivered_orders";
 
-	private final ReactiveMongoTemplate mongo;
-
 	private final FactStore store;
 
-	ReturnFacts(ReactiveMongoTemplate mongo, FactStore store) {
-		this.mongo = mongo;
+	ReturnFacts(FactStore store) {
 		this.store = store;
 	}
 
 	/** The indexes the KPI range queries use; creating an existing index changes nothing. */
 	@EventListener(ApplicationReadyEvent.class)
 	void createIndexes() {
-		store.indexTimes(RETURNS, "requestedAt", "refundedAt");
-		store.indexTimes(DELIVERED_ORDERS, "deliveredAt");
+		store.declare(RETURNS, "requestedAt", "refundedAt");
+		store.declare(DELIVERED_ORDERS, "deliveredAt");
 	}
 
 	/** Records a request: its reason, units, channel and time. */
@@ -73,7 +69,7 @@ class ReturnFacts {
 		setIfKnown(update, "salesChannel", requested.salesChannel() == null ? null : requested.salesChannel().name());
 		update.set("units", units(requested.lines() == null ? List.of()
 				: requested.lines().stream().map(ReturnLine::quantity).toList()));
-		return store.upsert(RETURNS, requested.returnId(), update);
+		return store.upsert(RETURNS, requested.returnId(), update).then();
 	}
 
 	/** Records that a return was rejected (the first rejection counts). */
@@ -81,7 +77,7 @@ class ReturnFacts {
 		requireIds(rejected.returnId(), rejected.eventId());
 		var update = timed(rejected.occurredAt(), "rejectedAt", "ReturnRejected", rejected.eventId());
 		setOnInsertIfKnown(update, "orderId", rejected.orderId());
-		return store.upsert(RETURNS, rejected.returnId(), update);
+		return store.upsert(RETURNS, rejected.returnId(), update).then();
 	}
 
 	/** Records the return's arrival at the warehouse (the first one counts). */
@@ -89,7 +85,7 @@ class ReturnFacts {
 		requireIds(received.returnId(), received.eventId());
 		var update = timed(received.occurredAt(), "receivedAt", "ReturnReceived", received.eventId());
 		setOnInsertIfKnown(update, "orderId", received.orderId());
-		return store.upsert(RETURNS, received.returnId(), update);
+		return store.upsert(RETURNS, received.returnId(), update).then();
 	}
 
 	/** Records the refund: the first time counts; amount and outcome are the refund's own. */
@@ -102,7 +98,7 @@ class ReturnFacts {
 		if (amount != null && amount.amount() != null && amount.currency() != null) {
 			update.set("refundAmountMinor", minorUnits(amount)).set("refundCurrency", amount.currency());
 		}
-		return store.upsert(RETURNS, refund.returnId(), update);
+		return store.upsert(RETURNS, refund.returnId(), update).then();
 	}
 
 	/** Records an order's units and channel. */
@@ -111,7 +107,7 @@ class ReturnFacts {
 		var update = new Update().set("units",
 				units(placed.lines() == null ? List.of() : placed.lines().stream().map(OrderLine::quantity).toList()));
 		setIfKnown(update, "salesChannel", placed.salesChannel() == null ? null : placed.salesChannel().name());
-		return store.upsert(DELIVERED_ORDERS, placed.orderId(), update);
+		return store.upsert(DELIVERED_ORDERS, placed.orderId(), update).then();
 	}
 
 	/** Records an order's first outbound delivery; its channel only fills a new document. */
@@ -124,22 +120,22 @@ class ReturnFacts {
 		var update = timed(at, "deliveredAt", "ShipmentDelivered", delivered.eventId());
 		setOnInsertIfKnown(update, "salesChannel",
 				delivered.salesChannel() == null ? null : delivered.salesChannel().name());
-		return store.upsert(DELIVERED_ORDERS, delivered.orderId(), update);
+		return store.upsert(DELIVERED_ORDERS, delivered.orderId(), update).then();
 	}
 
 	/** Returns requested in {@code [from, to)}. */
 	Flux<ReturnFact> requestedBetween(Instant from, Instant to) {
-		return mongo.find(Query.query(Criteria.where("requestedAt").gte(from).lt(to)), ReturnFact.class, RETURNS);
+		return store.find(Query.query(Criteria.where("requestedAt").gte(from).lt(to)), ReturnFact.class, RETURNS);
 	}
 
 	/** Returns refunded in {@code [from, to)}. */
 	Flux<ReturnFact> refundedBetween(Instant from, Instant to) {
-		return mongo.find(Query.query(Criteria.where("refundedAt").gte(from).lt(to)), ReturnFact.class, RETURNS);
+		return store.find(Query.query(Criteria.where("refundedAt").gte(from).lt(to)), ReturnFact.class, RETURNS);
 	}
 
 	/** Orders first delivered in {@code [from, to)}. */
 	Flux<DeliveredOrder> deliveredBetween(Instant from, Instant to) {
-		return mongo.find(Query.query(Criteria.where("deliveredAt").gte(from).lt(to)), DeliveredOrder.class,
+		return store.find(Query.query(Criteria.where("deliveredAt").gte(from).lt(to)), DeliveredOrder.class,
 				DELIVERED_ORDERS);
 	}
 

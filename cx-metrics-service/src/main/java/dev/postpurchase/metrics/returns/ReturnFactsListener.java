@@ -1,7 +1,6 @@
 package dev.postpurchase.metrics.returns;
 
-import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -15,7 +14,7 @@ import dev.postpurchase.contracts.returns.ReturnReceived;
 import dev.postpurchase.contracts.returns.ReturnRejected;
 import dev.postpurchase.contracts.returns.ReturnRequested;
 import dev.postpurchase.contracts.shipment.ShipmentDelivered;
-import dev.postpurchase.kit.kafka.PoisonMessageException;
+import dev.postpurchase.metrics.kpi.FactProjection;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,9 +25,7 @@ import reactor.core.publisher.Mono;
  * its time goes to the dead-letter topic without retries.
  */
 @Component
-class ReturnFactsListener {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+class ReturnFactsListener implements FactProjection {
 
 	private final ReturnFacts facts;
 
@@ -38,45 +35,51 @@ class ReturnFactsListener {
 
 	@KafkaListener(id = "metrics-returns", groupId = "cx-metrics-service.returns", topics = Topics.RETURN_EVENTS)
 	void onReturnEvent(ConsumerRecord<String, Object> record) {
-		if (record.value() instanceof ReturnRequested requested) {
-			apply(() -> facts.requested(requested));
-		}
-		else if (record.value() instanceof ReturnRejected rejected) {
-			apply(() -> facts.rejected(rejected));
-		}
-		else if (record.value() instanceof ReturnReceived received) {
-			apply(() -> facts.received(received));
-		}
-		else if (record.value() instanceof RefundIssued refund) {
-			apply(() -> facts.refunded(refund));
-		}
+		consume(record.value());
 	}
 
 	@KafkaListener(id = "metrics-returns-orders", groupId = "cx-metrics-service.returns-orders",
 			topics = Topics.ORDER_EVENTS)
 	void onOrderEvent(ConsumerRecord<String, Object> record) {
-		if (record.value() instanceof OrderPlaced placed) {
-			apply(() -> facts.placed(placed));
+		if (record.value() instanceof OrderPlaced) {
+			consume(record.value());
 		}
 	}
 
 	@KafkaListener(id = "metrics-returns-shipments", groupId = "cx-metrics-service.returns-shipments",
 			topics = Topics.SHIPMENT_EVENTS)
 	void onShipmentEvent(ConsumerRecord<String, Object> record) {
-		if (record.value() instanceof ShipmentDelivered delivered) {
-			apply(() -> facts.delivered(delivered));
+		if (record.value() instanceof ShipmentDelivered) {
+			consume(record.value());
 		}
 	}
 
-	private static void apply(Supplier<Mono<Void>> change) {
-		Mono<Void> write;
-		try {
-			write = change.get();
+	@Override
+	public Set<String> topics() {
+		return Set.of(Topics.RETURN_EVENTS, Topics.ORDER_EVENTS, Topics.SHIPMENT_EVENTS);
+	}
+
+	@Override
+	public Mono<Void> apply(Object event) {
+		if (event instanceof ReturnRequested e) {
+			return facts.requested(e);
 		}
-		catch (IllegalArgumentException | ArithmeticException broken) {
-			throw new PoisonMessageException(broken.getMessage());
+		else if (event instanceof ReturnRejected e) {
+			return facts.rejected(e);
 		}
-		write.block(TIMEOUT);
+		else if (event instanceof ReturnReceived e) {
+			return facts.received(e);
+		}
+		else if (event instanceof RefundIssued e) {
+			return facts.refunded(e);
+		}
+		else if (event instanceof OrderPlaced e) {
+			return facts.placed(e);
+		}
+		else if (event instanceof ShipmentDelivered e) {
+			return facts.delivered(e);
+		}
+		return Mono.empty();
 	}
 
 }

@@ -19,6 +19,7 @@ class MetricsServiceAccess implements AccessRules {
 	@Override
 	public List<EndpointAccess> endpoints() {
 		return List.of(scopes(HttpMethod.GET, "/api/v1/kpis", Scopes.METRICS_READ),
+				scopes(null, "/api/v1/admin/**", Scopes.ADMIN),
 				open(HttpMethod.POST, "/api/v1/surveys", "a signed SURVEY link token for the order"));
 	}
 

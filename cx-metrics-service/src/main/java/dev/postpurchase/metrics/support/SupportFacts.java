@@ -5,7 +5,6 @@ import java.util.Collection;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -32,20 +31,17 @@ class SupportFacts {
 
 	static final String ORDERS = "orders_placed";
 
-	private final ReactiveMongoTemplate mongo;
-
 	private final FactStore store;
 
-	SupportFacts(ReactiveMongoTemplate mongo, FactStore store) {
-		this.mongo = mongo;
+	SupportFacts(FactStore store) {
 		this.store = store;
 	}
 
 	/** The indexes the KPI range queries use; creating an existing index changes nothing. */
 	@EventListener(ApplicationReadyEvent.class)
 	void createIndexes() {
-		store.indexTimes(CONTACTS, "at");
-		store.indexTimes(ORDERS, "placedAt");
+		store.declare(CONTACTS, "at");
+		store.declare(ORDERS, "placedAt");
 	}
 
 	/** Records a customer contact. */
@@ -65,7 +61,7 @@ class SupportFacts {
 		if (logged.reason() != null) {
 			update.set("reason", logged.reason().name());
 		}
-		return store.upsert(CONTACTS, logged.contactId(), update);
+		return store.upsert(CONTACTS, logged.contactId(), update).then();
 	}
 
 	/** Records when and through which channel an order was placed. */
@@ -81,23 +77,23 @@ class SupportFacts {
 		if (placed.salesChannel() != null) {
 			update.set("salesChannel", placed.salesChannel().name());
 		}
-		return store.upsert(ORDERS, placed.orderId(), update);
+		return store.upsert(ORDERS, placed.orderId(), update).then();
 	}
 
 	/** Contacts logged in {@code [from, to)}. */
 	Flux<ContactFact> contactsBetween(Instant from, Instant to) {
-		return mongo.find(Query.query(Criteria.where("at").gte(from).lt(to)), ContactFact.class, CONTACTS);
+		return store.find(Query.query(Criteria.where("at").gte(from).lt(to)), ContactFact.class, CONTACTS);
 	}
 
 	/** Orders placed in {@code [from, to)}. */
 	Flux<PlacedOrder> placedBetween(Instant from, Instant to) {
-		return mongo.find(Query.query(Criteria.where("placedAt").gte(from).lt(to)), PlacedOrder.class, ORDERS);
+		return store.find(Query.query(Criteria.where("placedAt").gte(from).lt(to)), PlacedOrder.class, ORDERS);
 	}
 
 	/** Orders by id, for the sales channel of their contacts. */
 	Flux<PlacedOrder> orders(Collection<String> orderIds) {
 		return orderIds.isEmpty() ? Flux.empty()
-				: mongo.find(Query.query(Criteria.where("_id").in(orderIds)), PlacedOrder.class, ORDERS);
+				: store.find(Query.query(Criteria.where("_id").in(orderIds)), PlacedOrder.class, ORDERS);
 	}
 
 }

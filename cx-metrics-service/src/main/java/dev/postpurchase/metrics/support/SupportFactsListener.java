@@ -1,7 +1,6 @@
 package dev.postpurchase.metrics.support;
 
-import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -11,7 +10,7 @@ import org.springframework.stereotype.Component;
 import dev.postpurchase.contracts.Topics;
 import dev.postpurchase.contracts.order.OrderPlaced;
 import dev.postpurchase.contracts.order.SupportContactLogged;
-import dev.postpurchase.kit.kafka.PoisonMessageException;
+import dev.postpurchase.metrics.kpi.FactProjection;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,9 +20,7 @@ import reactor.core.publisher.Mono;
  * ids or its time goes to the dead-letter topic without retries.
  */
 @Component
-class SupportFactsListener {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+class SupportFactsListener implements FactProjection {
 
 	private final SupportFacts facts;
 
@@ -34,28 +31,33 @@ class SupportFactsListener {
 	@KafkaListener(id = "metrics-support-contacts", groupId = "cx-metrics-service.support-contacts",
 			topics = Topics.ORDER_EVENTS)
 	void onContact(ConsumerRecord<String, Object> record) {
-		if (record.value() instanceof SupportContactLogged logged) {
-			apply(() -> facts.contact(logged));
+		if (record.value() instanceof SupportContactLogged) {
+			consume(record.value());
 		}
 	}
 
 	@KafkaListener(id = "metrics-support-orders", groupId = "cx-metrics-service.support-orders",
 			topics = Topics.ORDER_EVENTS)
 	void onOrder(ConsumerRecord<String, Object> record) {
-		if (record.value() instanceof OrderPlaced placed) {
-			apply(() -> facts.placed(placed));
+		if (record.value() instanceof OrderPlaced) {
+			consume(record.value());
 		}
 	}
 
-	private static void apply(Supplier<Mono<Void>> change) {
-		Mono<Void> write;
-		try {
-			write = change.get();
+	@Override
+	public Set<String> topics() {
+		return Set.of(Topics.ORDER_EVENTS);
+	}
+
+	@Override
+	public Mono<Void> apply(Object event) {
+		if (event instanceof SupportContactLogged e) {
+			return facts.contact(e);
 		}
-		catch (IllegalArgumentException broken) {
-			throw new PoisonMessageException(broken.getMessage());
+		else if (event instanceof OrderPlaced e) {
+			return facts.placed(e);
 		}
-		write.block(TIMEOUT);
+		return Mono.empty();
 	}
 
 }

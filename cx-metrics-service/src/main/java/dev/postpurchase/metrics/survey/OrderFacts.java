@@ -4,8 +4,8 @@ import java.time.Instant;
 
 import org.bson.Document;
 
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -26,13 +26,16 @@ class OrderFacts {
 
 	static final String COLLECTION = "order_facts";
 
-	private final ReactiveMongoTemplate mongo;
-
 	private final FactStore store;
 
-	OrderFacts(ReactiveMongoTemplate mongo, FactStore store) {
-		this.mongo = mongo;
+	OrderFacts(FactStore store) {
 		this.store = store;
+	}
+
+	/** Declares the collection, so a rebuild fills it. */
+	@EventListener(ApplicationReadyEvent.class)
+	void declare() {
+		store.declare(COLLECTION);
 	}
 
 	/** An order's customer and sales channel (the channel may be absent). */
@@ -49,13 +52,13 @@ class OrderFacts {
 		if (placed.salesChannel() != null) {
 			update.set("salesChannel", placed.salesChannel());
 		}
-		return store.upsert(COLLECTION, placed.orderId(), update);
+		return store.upsert(COLLECTION, placed.orderId(), update).then();
 	}
 
 	/** The order's facts; empty when its OrderPlaced has not been seen. */
 	Mono<Fact> find(String orderId) {
 		var query = Query.query(Criteria.where("_id").is(orderId).and("customerId").exists(true));
-		return mongo.findOne(query, Document.class, COLLECTION)
+		return store.findOne(query, Document.class, COLLECTION)
 			.map(document -> new Fact(orderId, document.getString("customerId"),
 					document.getString("salesChannel") == null ? null
 							: SalesChannel.valueOf(document.getString("salesChannel"))));

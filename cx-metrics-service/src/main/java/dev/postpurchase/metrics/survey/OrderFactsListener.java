@@ -1,7 +1,7 @@
 package dev.postpurchase.metrics.survey;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -10,16 +10,15 @@ import org.springframework.stereotype.Component;
 
 import dev.postpurchase.contracts.Topics;
 import dev.postpurchase.contracts.order.OrderPlaced;
-import dev.postpurchase.kit.kafka.PoisonMessageException;
+import dev.postpurchase.metrics.kpi.FactProjection;
+import reactor.core.publisher.Mono;
 
 /**
  * Keeps {@link OrderFacts} from OrderPlaced on {@code order.events}; every other event there is
  * skipped. An OrderPlaced without order or customer id goes to the dead-letter topic without retries.
  */
 @Component
-class OrderFactsListener {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+class OrderFactsListener implements FactProjection {
 
 	private final OrderFacts orders;
 
@@ -32,14 +31,22 @@ class OrderFactsListener {
 
 	@KafkaListener(id = "metrics-orders", groupId = "cx-metrics-service.orders", topics = Topics.ORDER_EVENTS)
 	void onOrderEvent(ConsumerRecord<String, Object> record) {
-		if (record.value() instanceof OrderPlaced placed) {
-			try {
-				orders.placed(placed, clock.instant()).block(TIMEOUT);
-			}
-			catch (IllegalArgumentException broken) {
-				throw new PoisonMessageException(broken.getMessage());
-			}
+		if (record.value() instanceof OrderPlaced) {
+			consume(record.value());
 		}
+	}
+
+	@Override
+	public Set<String> topics() {
+		return Set.of(Topics.ORDER_EVENTS);
+	}
+
+	@Override
+	public Mono<Void> apply(Object event) {
+		if (event instanceof OrderPlaced placed) {
+			return orders.placed(placed, clock.instant());
+		}
+		return Mono.empty();
 	}
 
 }
