@@ -122,6 +122,11 @@ public class FactStore implements DisposableBean {
 		return Flux.deferContextual(context -> mongo.find(query, type, name(collection, readTarget(context))));
 	}
 
+	/** The fact of an entity, like {@link #find}. */
+	public <T> Mono<T> findById(String collection, String id, Class<T> type) {
+		return findOne(Query.query(Criteria.where("_id").is(id)), type, collection);
+	}
+
 	/** The first fact the query finds, like {@link #find}. */
 	public <T> Mono<T> findOne(Query query, Class<T> type, String collection) {
 		return Mono.deferContextual(context -> mongo.findOne(query, type, name(collection, readTarget(context))));

@@ -105,13 +105,15 @@ public class KpiRebuild {
 	private Mono<Document> claim(Document current) {
 		var now = clock.instant();
 		int last = current.getInteger("last", current.getInteger("active", 0));
-		var free = new Criteria().orOperator(Criteria.where("building").isNull(),
+		var free = new Criteria().orOperator(
+				new Criteria().andOperator(Criteria.where("building").isNull(), Criteria.where("retiring").isNull()),
 				Criteria.where("heartbeatAt").lt(now.minus(settings.stale())));
 		var query = Query.query(Criteria.where("_id").is(FactStore.FACTS).and("last").is(current.get("last")))
 			.addCriteria(free);
 		var update = new Update().set("last", last + 1)
 			.set("building", last + 1)
 			.set("abandoned", current.get("building"))
+			.set("retiring", current.get("retiring"))
 			.set("startedAt", now)
 			.set("heartbeatAt", now)
 			.set("records", 0L)
@@ -129,20 +131,26 @@ public class KpiRebuild {
 	private void run(Document claimed) {
 		int target = claimed.getInteger("building");
 		Integer abandoned = claimed.getInteger("abandoned");
+		Integer retiring = claimed.getInteger("retiring");
 		var records = new AtomicLong();
 		var skipped = new AtomicLong();
 		try {
 			if (abandoned != null) {
 				drop(abandoned);
 			}
+			if (retiring != null) {
+				drop(retiring);
+			}
 			drop(target);
 			store.refresh().block(WRITE);
 			store.index(target).block(WRITE);
 			pause(); // every instance now writes live events to the new generation too
 			replay(target, records, skipped);
-			int previous = finish(target, records.get(), skipped.get());
+			int previous = claimed.getInteger("active", 0);
+			finish(target, previous, records.get(), skipped.get());
 			pause(); // every instance now reads the new generation
 			drop(previous);
+			retired(target);
 			log.info("KPI rebuild done: generation {} active, {} records replayed, {} skipped", target, records,
 					skipped);
 		}
@@ -150,9 +158,14 @@ public class KpiRebuild {
 			log.error("KPI rebuild into generation {} failed after {} records: {}", target, records, failed.toString());
 			var undo = new Update().unset("building").set("failure", failed.getClass().getSimpleName())
 				.set("finishedAt", clock.instant());
-			mongo.updateFirst(Query.query(Criteria.where("_id").is(FactStore.FACTS).and("building").is(target)), undo,
-					FactStore.GENERATIONS).then(store.refresh()).block(WRITE);
-			drop(target);
+			var undone = mongo
+				.updateFirst(Query.query(Criteria.where("_id").is(FactStore.FACTS).and("building").is(target)), undo,
+						FactStore.GENERATIONS)
+				.block(WRITE);
+			store.refresh().block(WRITE);
+			if (undone != null && undone.getModifiedCount() > 0) {
+				drop(target); // never the active one: once it is, the old one is left for the next rebuild to drop
+			}
 		}
 	}
 
@@ -217,20 +230,26 @@ public class KpiRebuild {
 				FactStore.GENERATIONS).block(WRITE);
 	}
 
-	private int finish(int target, long records, long skipped) {
-		var before = mongo
+	private void finish(int target, int previous, long records, long skipped) {
+		mongo
 			.findAndModify(Query.query(Criteria.where("_id").is(FactStore.FACTS).and("building").is(target)),
 					new Update().set("active", target)
 						.unset("building")
 						.unset("abandoned")
-						.set("finishedAt", clock.instant())
+						.set("retiring", previous)
+						.set("heartbeatAt", clock.instant())
 						.set("records", records)
 						.set("skipped", skipped),
 					Document.class, FactStore.GENERATIONS)
 			.blockOptional(WRITE)
 			.orElseThrow(() -> new IllegalStateException("The rebuild's claim on generation " + target + " was lost"));
 		store.refresh().block(WRITE);
-		return before.getInteger("active", 0);
+	}
+
+	/** The old generation is gone: the rebuild is over. */
+	private void retired(int target) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(FactStore.FACTS).and("active").is(target)),
+				new Update().unset("retiring").set("finishedAt", clock.instant()), FactStore.GENERATIONS).block(WRITE);
 	}
 
 	private void pause() {
@@ -249,7 +268,7 @@ public class KpiRebuild {
 
 	/**
 	 * Where the facts are.
-	 * @param running whether a rebuild is running
+	 * @param running whether a rebuild is running (filling the new generation, or dropping the old one)
 	 * @param active the generation the KPIs are read from
 	 * @param building the generation a running rebuild fills, or {@code null}
 	 * @param records events replayed so far (or in the last rebuild)
@@ -260,7 +279,8 @@ public class KpiRebuild {
 			long skipped, String failure) {
 
 		static RebuildStatus of(Document document) {
-			return new RebuildStatus(document.getInteger("building") != null, document.getInteger("active", 0),
+			var running = document.getInteger("building") != null || document.getInteger("retiring") != null;
+			return new RebuildStatus(running, document.getInteger("active", 0),
 					document.getInteger("building"),
 					instant(document.get("startedAt")), instant(document.get("finishedAt")),
 					document.get("records", Number.class) == null ? 0 : document.get("records", Number.class).longValue(),

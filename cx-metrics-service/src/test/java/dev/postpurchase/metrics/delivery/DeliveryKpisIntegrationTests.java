@@ -8,7 +8,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.postpurchase.contracts.Topics;
@@ -18,6 +17,7 @@ import dev.postpurchase.contracts.shipment.ShipmentDelivered;
 import dev.postpurchase.contracts.shipment.ShipmentRegistered;
 import dev.postpurchase.metrics.CxMetricsServiceIntegrationTest;
 import dev.postpurchase.metrics.ScriptedHistory;
+import dev.postpurchase.metrics.kpi.FactStore;
 import dev.postpurchase.testkit.TestTokens;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,7 +36,7 @@ class DeliveryKpisIntegrationTests {
 	WebTestClient web;
 
 	@Autowired
-	ReactiveMongoTemplate mongo;
+	FactStore facts;
 
 	private final ScriptedHistory history = new ScriptedHistory();
 
@@ -125,14 +125,14 @@ class DeliveryKpisIntegrationTests {
 		});
 
 		// the facts the out-of-order pairs left are those of events in order
-		assertThat(mongo.findById(history.id("s2"), ShipmentFact.class, DeliveryFacts.SHIPMENTS).block(TIMEOUT))
+		assertThat(facts.findById(DeliveryFacts.SHIPMENTS, history.id("s2"), ShipmentFact.class).block(TIMEOUT))
 			.isEqualTo(new ShipmentFact(history.id("s2"), "ord_s2_" + unique, carrierA, "WEB", history.at("03-02T13:00:00Z"),
 					history.at("03-05T16:00:00Z"), history.at("03-06T12:00:00Z")));
-		assertThat(mongo.findById(history.id("e1"), ExceptionFact.class, DeliveryFacts.EXCEPTIONS).block(TIMEOUT))
+		assertThat(facts.findById(DeliveryFacts.EXCEPTIONS, history.id("e1"), ExceptionFact.class).block(TIMEOUT))
 			.isEqualTo(new ExceptionFact(history.id("e1"), history.id("s2"), carrierA, "CARRIER_EXCEPTION", history.at("03-04T12:00:00Z"),
 					history.at("03-06T12:00:00Z"), 172800L));
 		// a return parcel leaves no fact
-		assertThat(mongo.findById(history.id("r1"), ShipmentFact.class, DeliveryFacts.SHIPMENTS).block(TIMEOUT)).isNull();
+		assertThat(facts.findById(DeliveryFacts.SHIPMENTS, history.id("r1"), ShipmentFact.class).block(TIMEOUT)).isNull();
 	}
 
 	private void registered(String shipment, String carrier, String channel, String at, String promisedBy) {

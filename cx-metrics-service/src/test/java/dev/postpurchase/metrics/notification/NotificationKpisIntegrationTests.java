@@ -8,7 +8,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.postpurchase.contracts.Topics;
@@ -19,6 +18,7 @@ import dev.postpurchase.contracts.notification.NotificationSuppressed;
 import dev.postpurchase.contracts.order.OrderPlaced;
 import dev.postpurchase.metrics.CxMetricsServiceIntegrationTest;
 import dev.postpurchase.metrics.ScriptedHistory;
+import dev.postpurchase.metrics.kpi.FactStore;
 import dev.postpurchase.testkit.TestTokens;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,7 +38,7 @@ class NotificationKpisIntegrationTests {
 	WebTestClient web;
 
 	@Autowired
-	ReactiveMongoTemplate mongo;
+	FactStore facts;
 
 	private final ScriptedHistory history = new ScriptedHistory();
 
@@ -125,13 +125,13 @@ class NotificationKpisIntegrationTests {
 		});
 
 		// the facts the out-of-order and deferred messages left are those of events in order
-		assertThat(mongo.findById(history.id("n1"), NotificationFact.class, NotificationFacts.COLLECTION).block(TIMEOUT))
+		assertThat(facts.findById(NotificationFacts.COLLECTION, history.id("n1"), NotificationFact.class).block(TIMEOUT))
 			.isEqualTo(new NotificationFact(history.id("n1"), history.id("o1"), "SMS", "DELAYED", history.at("03-05T10:00:00Z"), null, null,
 					null, history.at("03-05T10:01:00Z"), null, null));
-		assertThat(mongo.findById(history.id("n3"), NotificationFact.class, NotificationFacts.COLLECTION).block(TIMEOUT))
+		assertThat(facts.findById(NotificationFacts.COLLECTION, history.id("n3"), NotificationFact.class).block(TIMEOUT))
 			.isEqualTo(new NotificationFact(history.id("n3"), history.id("o1"), "EMAIL", "DELAYED", history.at("03-06T08:00:00Z"), null, null,
 					null, null, history.at("03-06T09:00:00Z"), history.at("03-06T09:01:00Z")));
-		assertThat(mongo.findById(history.id("n6"), NotificationFact.class, NotificationFacts.COLLECTION).block(TIMEOUT))
+		assertThat(facts.findById(NotificationFacts.COLLECTION, history.id("n6"), NotificationFact.class).block(TIMEOUT))
 			.isEqualTo(new NotificationFact(history.id("n6"), history.id("o2"), "EMAIL", "DELAYED", history.at("03-06T07:00:00Z"), null, null,
 					null, null, null, null));
 	}

@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.postpurchase.contracts.Topics;
@@ -22,6 +21,7 @@ import dev.postpurchase.contracts.returns.ReturnRequested;
 import dev.postpurchase.contracts.shipment.ShipmentDelivered;
 import dev.postpurchase.metrics.CxMetricsServiceIntegrationTest;
 import dev.postpurchase.metrics.ScriptedHistory;
+import dev.postpurchase.metrics.kpi.FactStore;
 import dev.postpurchase.testkit.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +43,7 @@ class ReturnsKpisIntegrationTests {
 	WebTestClient web;
 
 	@Autowired
-	ReactiveMongoTemplate mongo;
+	FactStore facts;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -122,22 +122,22 @@ class ReturnsKpisIntegrationTests {
 		byCarrier.get("groups").properties().forEach(group -> assertThat(returnKpis(group.getValue())).isEmpty());
 
 		// the facts the out-of-order pairs left are those of events in order
-		assertThat(mongo.findById(history.id("r1"), ReturnFact.class, ReturnFacts.RETURNS).block(TIMEOUT))
+		assertThat(facts.findById(ReturnFacts.RETURNS, history.id("r1"), ReturnFact.class).block(TIMEOUT))
 			.isEqualTo(new ReturnFact(history.id("r1"), history.id("a"), history.at("06-06T10:00:00Z"), "DAMAGED", 2, "WEB", null,
 					history.at("06-10T10:00:00Z"), history.at("06-10T12:00:00Z"), 1250L, "EUR", "REFUND"));
-		assertThat(mongo.findById(history.id("r3"), ReturnFact.class, ReturnFacts.RETURNS).block(TIMEOUT))
+		assertThat(facts.findById(ReturnFacts.RETURNS, history.id("r3"), ReturnFact.class).block(TIMEOUT))
 			.isEqualTo(new ReturnFact(history.id("r3"), history.id("b"), history.at("06-08T10:00:00Z"), "DAMAGED", 1, "MARKETPLACE",
 					history.at("06-09T10:00:00Z"), null, null, null, null, null));
-		assertThat(mongo.findById(history.id("a"), DeliveredOrder.class, ReturnFacts.DELIVERED_ORDERS).block(TIMEOUT))
+		assertThat(facts.findById(ReturnFacts.DELIVERED_ORDERS, history.id("a"), DeliveredOrder.class).block(TIMEOUT))
 			.isEqualTo(new DeliveredOrder(history.id("a"), 4, "WEB", history.at("06-03T10:00:00Z")));
 		// a return parcel is no delivery
-		assertThat(mongo.findById(history.id("c"), DeliveredOrder.class, ReturnFacts.DELIVERED_ORDERS).block(TIMEOUT))
+		assertThat(facts.findById(ReturnFacts.DELIVERED_ORDERS, history.id("c"), DeliveredOrder.class).block(TIMEOUT))
 			.isEqualTo(new DeliveredOrder(history.id("c"), 3, "WEB", null));
 		// nothing personal of OrderPlaced, ReturnRequested or ReturnRejected is kept (no customer, comment,
 		// rejection text)
-		assertThat(mongo.findById(history.id("a"), org.bson.Document.class, ReturnFacts.DELIVERED_ORDERS).block(TIMEOUT))
+		assertThat(facts.findById(ReturnFacts.DELIVERED_ORDERS, history.id("a"), org.bson.Document.class).block(TIMEOUT))
 			.containsOnlyKeys("_id", "units", "salesChannel", "deliveredAt");
-		assertThat(mongo.findById(history.id("r3"), org.bson.Document.class, ReturnFacts.RETURNS).block(TIMEOUT))
+		assertThat(facts.findById(ReturnFacts.RETURNS, history.id("r3"), org.bson.Document.class).block(TIMEOUT))
 			.containsOnlyKeys("_id", "orderId", "requestedAt", "reason", "units", "salesChannel", "rejectedAt");
 	}
 

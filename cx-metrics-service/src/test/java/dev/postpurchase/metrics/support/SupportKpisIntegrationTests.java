@@ -8,7 +8,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.postpurchase.contracts.Topics;
@@ -16,6 +15,7 @@ import dev.postpurchase.contracts.order.OrderPlaced;
 import dev.postpurchase.contracts.order.SupportContactLogged;
 import dev.postpurchase.metrics.CxMetricsServiceIntegrationTest;
 import dev.postpurchase.metrics.ScriptedHistory;
+import dev.postpurchase.metrics.kpi.FactStore;
 import dev.postpurchase.testkit.TestTokens;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,7 +34,7 @@ class SupportKpisIntegrationTests {
 	WebTestClient web;
 
 	@Autowired
-	ReactiveMongoTemplate mongo;
+	FactStore facts;
 
 	private final ScriptedHistory history = new ScriptedHistory();
 
@@ -95,9 +95,9 @@ class SupportKpisIntegrationTests {
 		});
 
 		// the facts the duplicates and the early contact left are those of events once and in order
-		assertThat(mongo.findById(history.id("c3"), ContactFact.class, SupportFacts.CONTACTS).block(TIMEOUT))
+		assertThat(facts.findById(SupportFacts.CONTACTS, history.id("c3"), ContactFact.class).block(TIMEOUT))
 			.isEqualTo(new ContactFact(history.id("c3"), history.id("o4"), history.at("03-06T13:00:00Z"), "RETURN", true));
-		assertThat(mongo.findById(history.id("o3"), PlacedOrder.class, SupportFacts.ORDERS).block(TIMEOUT))
+		assertThat(facts.findById(SupportFacts.ORDERS, history.id("o3"), PlacedOrder.class).block(TIMEOUT))
 			.isEqualTo(new PlacedOrder(history.id("o3"), history.at("03-06T10:00:00Z"), "WEB"));
 	}
 
