@@ -79,12 +79,15 @@ public class KpiRebuild {
 
 	/**
 	 * Claims the next generation and starts filling it in the background.
+	 * @param acceptTruncated go on when Kafka no longer keeps a topic's whole history (its retention
+	 *     dropped old records): the new facts then miss what the old ones knew of those records, so by
+	 *     default such a rebuild fails with {@code HistoryTruncated} and changes nothing
 	 * @return the status as the rebuild starts; 409 when another rebuild is running
 	 */
-	public Mono<RebuildStatus> start() {
+	public Mono<RebuildStatus> start(boolean acceptTruncated) {
 		return mongo.findById(FactStore.FACTS, Document.class, FactStore.GENERATIONS)
 			.defaultIfEmpty(new Document())
-			.flatMap(this::claim)
+			.flatMap(current -> claim(current, acceptTruncated))
 			.switchIfEmpty(Mono.error(() -> Problems.conflict("A rebuild is running; see its progress at GET")))
 			.doOnNext(claimed -> {
 				log.info("KPI rebuild into fact generation {} starting", claimed.getInteger("building"));
@@ -102,7 +105,7 @@ public class KpiRebuild {
 			.defaultIfEmpty(RebuildStatus.of(new Document()));
 	}
 
-	private Mono<Document> claim(Document current) {
+	private Mono<Document> claim(Document current, boolean acceptTruncated) {
 		var now = clock.instant();
 		int last = current.getInteger("last", current.getInteger("active", 0));
 		var free = new Criteria().orOperator(
@@ -118,6 +121,7 @@ public class KpiRebuild {
 			.set("heartbeatAt", now)
 			.set("records", 0L)
 			.set("skipped", 0L)
+			.set("acceptTruncated", acceptTruncated)
 			.unset("finishedAt")
 			.unset("failure")
 			.setOnInsert("active", 0);
@@ -145,7 +149,7 @@ public class KpiRebuild {
 			store.refresh().block(WRITE);
 			store.index(target).block(WRITE);
 			pause(); // every instance now writes live events to the new generation too
-			replay(target, records, skipped);
+			replay(target, claimed.getBoolean("acceptTruncated", false), records, skipped);
 			int previous = claimed.getInteger("active", 0);
 			finish(target, previous, records.get(), skipped.get());
 			pause(); // every instance now reads the new generation
@@ -169,7 +173,7 @@ public class KpiRebuild {
 		}
 	}
 
-	private void replay(int target, AtomicLong records, AtomicLong skipped) {
+	private void replay(int target, boolean acceptTruncated, AtomicLong records, AtomicLong skipped) {
 		var topics = new TreeSet<String>();
 		projections.forEach(projection -> topics.addAll(projection.topics()));
 		var properties = new Properties();
@@ -179,6 +183,13 @@ public class KpiRebuild {
 			topics.forEach(topic -> consumer.partitionsFor(topic)
 				.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition()))));
 			consumer.assign(partitions);
+			var truncated = consumer.beginningOffsets(partitions).entrySet().stream().filter(start -> start.getValue() > 0).toList();
+			if (!truncated.isEmpty()) {
+				log.warn("Kafka no longer keeps the whole history of {}", truncated);
+				if (!acceptTruncated) {
+					throw new HistoryTruncated();
+				}
+			}
 			consumer.seekToBeginning(partitions);
 			var ends = new HashMap<>(consumer.endOffsets(partitions));
 			var heartbeat = clock.instant();
@@ -264,6 +275,15 @@ public class KpiRebuild {
 
 	private void drop(int target) {
 		Flux.fromIterable(store.collections(target)).concatMap(mongo::dropCollection).then().block(WRITE);
+	}
+
+	/** A topic's retention has dropped records the facts were built from. */
+	static final class HistoryTruncated extends RuntimeException {
+
+		HistoryTruncated() {
+			super("Kafka no longer keeps the whole history; rebuild with acceptTruncated to go on");
+		}
+
 	}
 
 	/**

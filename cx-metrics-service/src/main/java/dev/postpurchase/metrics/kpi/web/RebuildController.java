@@ -3,6 +3,7 @@ package dev.postpurchase.metrics.kpi.web;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,7 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Rebuilding the KPIs from the topics' beginning (scope {@code admin}): {@code POST} starts it (202,
- * 409 while one runs), {@code GET} shows its progress or the last one's result. The KPIs are served
+ * 409 while one runs; {@code ?acceptTruncated=true} to go on when Kafka no longer keeps a topic's
+ * whole history), {@code GET} shows its progress or the last one's result. The KPIs are served
  * from the old facts until the new ones are complete.
  */
 @RestController
@@ -28,8 +30,8 @@ class RebuildController {
 
 	@PostMapping(PATH)
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Mono<RebuildStatus> start() {
-		return rebuild.start();
+	Mono<RebuildStatus> start(@RequestParam(defaultValue = "false") boolean acceptTruncated) {
+		return rebuild.start(acceptTruncated);
 	}
 
 	@GetMapping(PATH)
