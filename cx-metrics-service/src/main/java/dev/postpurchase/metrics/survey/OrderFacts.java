@@ -55,6 +55,16 @@ class OrderFacts {
 		return store.upsert(COLLECTION, placed.orderId(), update).then();
 	}
 
+	/**
+	 * Forgets a customer: removes the customer id from their orders' facts (every generation written
+	 * to), keeping the sales channel. Erasing again changes nothing. An erased order counts as not
+	 * known here: a survey answer for it is parked, and deleted once it has waited too long.
+	 */
+	Mono<Void> erase(String customerId) {
+		return store.updateAll(COLLECTION, Query.query(Criteria.where("customerId").is(customerId)),
+				new Update().unset("customerId"));
+	}
+
 	/** The order's facts; empty when its OrderPlaced has not been seen. */
 	Mono<Fact> find(String orderId) {
 		var query = Query.query(Criteria.where("_id").is(orderId).and("customerId").exists(true));

@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.postpurchase.contracts.feedback.SurveyType;
 import dev.postpurchase.kit.security.CustomerLinks;
 import dev.postpurchase.kit.security.LinkPurpose;
@@ -20,12 +24,16 @@ import reactor.core.publisher.Mono;
 /**
  * Where customers answer the survey of the delivery email. No login: the body carries the signed
  * SURVEY link token of the order (401 when missing, invalid or expired; 403 when it is for another
- * order or purpose). One answer per order and survey type (409 for a second one). The answer is
- * published as SurveyAnswered on {@code feedback.events}. 503 when the order's OrderPlaced has not
- * reached this service yet (SurveyAnswered must name the customer): the page may retry.
+ * order or purpose). One answer per order and survey type (409 for a second one, whether the first
+ * is published or still parked). The answer is published as SurveyAnswered on {@code feedback.events}
+ * (201). When the order's OrderPlaced has not reached this service yet (SurveyAnswered must name the
+ * customer), the answer is accepted all the same (202) and parked: it is published, and counted, once
+ * the order is known (see {@link Surveys#park}).
  */
 @RestController
 class SurveyController {
+
+	private static final Logger log = LoggerFactory.getLogger(SurveyController.class);
 
 	static final int LONGEST_COMMENT = 1000;
 
@@ -44,14 +52,28 @@ class SurveyController {
 		this.clock = clock;
 	}
 
-	/** The answer as stored, without the customer's comment or the outbox. */
-	record Answered(String orderId, SurveyType type, int score, Instant answeredAt) {
+	/**
+	 * The answer as stored, without the customer's comment or the outbox.
+	 * @param pending whether it waits for its order (202) before it is published and counted
+	 * @param detail for a pending answer, what happens next
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Answered(String orderId, SurveyType type, int score, Instant answeredAt, boolean pending, String detail) {
+
+		static Answered of(SurveyAnswer stored) {
+			return new Answered(stored.orderId(), stored.surveyType(), stored.score(), stored.answeredAt(), false, null);
+		}
+
+		static Answered parked(SurveyAnswer stored) {
+			return new Answered(stored.orderId(), stored.surveyType(), stored.score(), stored.answeredAt(), true,
+					"Order " + stored.orderId() + " is not known here yet: the answer is kept and will be counted "
+							+ "once the order is known");
+		}
 
 	}
 
 	@PostMapping("/api/v1/surveys")
-	@ResponseStatus(HttpStatus.CREATED)
-	Mono<Answered> answer(@RequestBody SurveyRequest request) {
+	Mono<ResponseEntity<Answered>> answer(@RequestBody SurveyRequest request) {
 		if (request.orderId() == null || request.orderId().isBlank()) {
 			return Mono.error(Problems.badRequest("orderId: required"));
 		}
@@ -65,11 +87,28 @@ class SurveyController {
 			return Mono.error(Problems.badRequest("comment: at most " + LONGEST_COMMENT + " characters"));
 		}
 		var comment = request.comment() == null || request.comment().isBlank() ? null : request.comment();
-		return orders.find(request.orderId())
-			.switchIfEmpty(Mono.error(() -> Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-					"Order " + request.orderId() + " is not known here yet; try again later")))
-			.flatMap(order -> surveys.answer(order, type, request.score(), comment, clock.instant()))
-			.map(stored -> new Answered(stored.orderId(), stored.surveyType(), stored.score(), stored.answeredAt()));
+		var orderId = request.orderId();
+		var now = clock.instant();
+		return orders.find(orderId)
+			.flatMap(order -> surveys.answer(order, type, request.score(), comment, now)
+				.map(stored -> ResponseEntity.status(HttpStatus.CREATED).body(Answered.of(stored))))
+			.switchIfEmpty(Mono.defer(() -> surveys.park(orderId, type, request.score(), comment, now)
+				.flatMap(parked -> completeIfKnown(orderId)
+					.thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).body(Answered.parked(parked))))));
+	}
+
+	/**
+	 * The order may have become known between the first look-up and parking, its OrderPlaced then
+	 * finding nothing parked: look once more. A failure here is left to the sweep, the answer is safe.
+	 */
+	private Mono<Long> completeIfKnown(String orderId) {
+		return orders.find(orderId)
+			.flatMap(order -> surveys.complete(orderId, order.customerId(), order.salesChannel()))
+			.onErrorResume(failed -> {
+				log.warn("Completing the parked survey answers of order {} failed, the sweep retries: {}", orderId,
+						failed.toString());
+				return Mono.empty();
+			});
 	}
 
 	private static SurveyType type(String value) {

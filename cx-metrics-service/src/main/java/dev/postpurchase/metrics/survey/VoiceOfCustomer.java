@@ -17,7 +17,9 @@ import dev.postpurchase.metrics.kpi.KpiSection;
 import reactor.core.publisher.Mono;
 
 /**
- * The voice of the customer, from the survey answers that arrived in the period:
+ * The voice of the customer, from the survey answers given in the period, as kept in
+ * {@link SurveyFacts} from SurveyAnswered on {@code feedback.events} (so a rebuild gives the same
+ * numbers; an answer parked until its order is known counts once it is published):
  * <ul>
  * <li>{@code nps}: Net Promoter Score, (promoters (9–10) − detractors (0–6)) / all NPS answers × 100,
  * from −100 to 100; {@code count} is the number of NPS answers.</li>
@@ -25,17 +27,17 @@ import reactor.core.publisher.Mono;
  * denominator.</li>
  * <li>{@code ces}: the mean Customer Effort Score (1–7) and how many answers it summarizes.</li>
  * </ul>
- * Split by the day the answer arrived (store zone) and by the order's sales channel (answers of
+ * Split by the day the customer answered (store zone) and by the order's sales channel (answers of
  * orders whose channel is unknown are left out of that split only). Not split by carrier: an answer
  * is about the order, not a parcel. A KPI without answers has no value.
  */
 @Component
 class VoiceOfCustomer implements KpiSection {
 
-	private final Surveys surveys;
+	private final SurveyFacts facts;
 
-	VoiceOfCustomer(Surveys surveys) {
-		this.surveys = surveys;
+	VoiceOfCustomer(SurveyFacts facts) {
+		this.facts = facts;
 	}
 
 	@Override
@@ -43,8 +45,8 @@ class VoiceOfCustomer implements KpiSection {
 		if (dimension == Dimension.CARRIER) {
 			return Mono.just(Map.of());
 		}
-		return surveys.answeredIn(from, to).collectList().map(answers -> {
-			var groups = new TreeMap<String, List<SurveyAnswer>>();
+		return facts.answeredIn(from, to).collectList().map(answers -> {
+			var groups = new TreeMap<String, List<SurveyFact>>();
 			if (dimension == Dimension.TOTAL) {
 				groups.put(Dimension.ALL, answers);
 			}
@@ -64,7 +66,7 @@ class VoiceOfCustomer implements KpiSection {
 		});
 	}
 
-	static Map<String, Kpi> kpis(List<SurveyAnswer> answers) {
+	static Map<String, Kpi> kpis(List<SurveyFact> answers) {
 		long nps = 0, promoters = 0, detractors = 0, csat = 0, satisfied = 0, ces = 0, effort = 0;
 		for (var answer : answers) {
 			var score = answer.score();

@@ -23,11 +23,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.postpurchase.contracts.GoldenSamples;
 import dev.postpurchase.contracts.Topics;
+import dev.postpurchase.contracts.erasure.CustomerErasureRequested;
 import dev.postpurchase.contracts.feedback.SurveyAnswered;
 import dev.postpurchase.contracts.order.OrderPlaced;
 import dev.postpurchase.kit.security.CustomerLinks;
 import dev.postpurchase.kit.security.LinkPurpose;
 import dev.postpurchase.metrics.CxMetricsServiceIntegrationTest;
+import dev.postpurchase.metrics.ScriptedHistory;
 import dev.postpurchase.testkit.KafkaTopics;
 import dev.postpurchase.testkit.MutableClock;
 import dev.postpurchase.testkit.TestTokens;
@@ -36,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Customers answering the delivery email's survey, what is published, and the voice-of-the-customer
- * KPIs computed from the answers.
+ * Customers answering the delivery email's survey (also before this service knows the order), what
+ * is published, the voice-of-the-customer KPIs computed from the published answers, and erasure.
  */
 @CxMetricsServiceIntegrationTest
 class SurveyIntegrationTests {
@@ -57,6 +59,9 @@ class SurveyIntegrationTests {
 
 	@Autowired
 	ReactiveMongoTemplate mongo;
+
+	@Autowired
+	ParkedAnswerSweep sweep;
 
 	private final KafkaTopics topics = KafkaTopics.ofTestInfrastructure();
 
@@ -133,12 +138,160 @@ class SurveyIntegrationTests {
 		assertThat(mongo.findById(orderId + ":NPS", Document.class, Surveys.COLLECTION).blockOptional()).isEmpty();
 	}
 
+	/**
+	 * The survey link can come before this service saw the order's OrderPlaced: the answer is accepted
+	 * and parked, and published (once, however often OrderPlaced arrives) and counted when the order is
+	 * known, on the day the customer answered.
+	 */
 	@Test
-	void anOrderNotKnownHereYetIsAnsweredLater() {
-		var orderId = "ord_" + UUID.randomUUID().toString().substring(0, 8);
-		expectProblem(answer(orderId, links.issue(orderId, LinkPurpose.SURVEY), "NPS", 9, null),
-				HttpStatus.SERVICE_UNAVAILABLE, "not known");
-		assertThat(mongo.findById(orderId + ":NPS", Document.class, Surveys.COLLECTION).blockOptional()).isEmpty();
+	void anAnswerForAnOrderNotKnownYetIsPublishedAndCountedOnceTheOrderArrives() {
+		var history = new ScriptedHistory();
+		var orderId = history.id("ord");
+		var customerId = history.id("cus");
+		clock.set(history.at("03-10T09:00:00Z"));
+		var token = links.issue(orderId, LinkPurpose.SURVEY);
+
+		answer(orderId, token, "NPS", 10, "Fine").expectStatus().isAccepted()
+			.expectBody().jsonPath("$.pending").isEqualTo(true)
+			.jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("once the order is known"));
+		answer(orderId, token, "CSAT", 2, null).expectStatus().isAccepted();
+		// one answer per order and type, parked or not
+		expectProblem(answer(orderId, token, "NPS", 3, null), HttpStatus.CONFLICT, "already");
+
+		var parked = mongo.findById(orderId + ":NPS", Document.class, Surveys.COLLECTION).block();
+		assertThat(parked.getInteger("score")).isEqualTo(10);
+		assertThat(parked.get("parkedAt")).isNotNull();
+		assertThat(parked.containsKey("customerId")).isFalse();
+		assertThat(parked.getList("outbox", Document.class)).isEmpty();
+		assertThat(feedbackOf(orderId)).isEmpty();
+
+		// OrderPlaced arrives, and is delivered again
+		clock.set(history.at("03-12T15:00:00Z"));
+		var placed = history.sample(OrderPlaced.class);
+		placed.put("orderId", orderId);
+		placed.put("salesChannel", "SOCIAL");
+		((ObjectNode) placed.get("customer")).put("customerId", customerId);
+		history.publish(Topics.ORDER_EVENTS, OrderPlaced.TYPE, placed);
+		history.publish(Topics.ORDER_EVENTS, OrderPlaced.TYPE, placed);
+
+		var published = topics.read(Topics.FEEDBACK_EVENTS, record -> orderId.equals(record.key()), 2, TIMEOUT);
+		for (var record : published) {
+			var event = JSON.readTree(record.value());
+			assertThat(event.get("customerId").asString()).isEqualTo(customerId);
+			assertThat(event.get("salesChannel").asString()).isEqualTo("SOCIAL");
+			// the time the customer answered, not the time the order arrived
+			assertThat(event.get("occurredAt").asString()).isEqualTo(history.instant("03-10T09:00:00Z"));
+		}
+
+		var day = history.year() + "-03-10";
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			var report = kpis("from=" + day + "&to=" + day + "&groupBy=channel");
+			assertKpi(report.get("total").get("nps"), 100.0, 1);
+			assertRate(report.get("total").get("csat"), 0, 1);
+			assertKpi(report.get("groups").get("SOCIAL").get("nps"), 100.0, 1);
+		});
+		// each answer published once
+		assertThat(feedbackOf(orderId)).extracting(event -> event.get("surveyType").asString())
+			.containsExactlyInAnyOrder("NPS", "CSAT");
+		var completed = mongo.findById(orderId + ":NPS", Document.class, Surveys.COLLECTION).block();
+		assertThat(completed.getString("customerId")).isEqualTo(customerId);
+		assertThat(completed.containsKey("parkedAt")).isFalse();
+		expectProblem(answer(orderId, links.issue(orderId, LinkPurpose.SURVEY), "NPS", 3, null), HttpStatus.CONFLICT,
+				"already");
+	}
+
+	/** An answer whose order never comes is not kept forever, nor counted. */
+	@Test
+	void anAnswerWhoseOrderNeverComesIsDeletedAfterItsTime() {
+		var history = new ScriptedHistory();
+		var orderId = history.id("never");
+		clock.set(history.at("01-05T08:00:00Z"));
+		answer(orderId, links.issue(orderId, LinkPurpose.SURVEY), "CES", 2, "Where is it?").expectStatus()
+			.isAccepted();
+
+		// 29 days later (the limit is 30): still waiting
+		clock.set(history.at("02-03T08:00:00Z"));
+		sweep.sweepOnce().block(TIMEOUT);
+		assertThat(mongo.findById(orderId + ":CES", Document.class, Surveys.COLLECTION).blockOptional()).isPresent();
+
+		clock.set(history.at("02-05T08:00:00Z"));
+		sweep.sweepOnce().block(TIMEOUT);
+		assertThat(mongo.findById(orderId + ":CES", Document.class, Surveys.COLLECTION).blockOptional()).isEmpty();
+		assertThat(feedbackOf(orderId)).isEmpty();
+	}
+
+	/**
+	 * The KPIs are kept from SurveyAnswered on feedback.events, whoever published it (here: answers
+	 * that never went through this service's POST), so a rebuild from the topics gives the same numbers.
+	 * The same answer twice counts once, on its first time.
+	 */
+	@Test
+	void theVoiceOfTheCustomerKpisComeFromTheAnswersOnTheTopic() {
+		var history = new ScriptedHistory();
+		var first = answered(history, "o1", "NPS", 10, "WEB", "05-02T10:00:00Z");
+		answered(history, "o2", "NPS", 3, "MARKETPLACE", "05-02T11:00:00Z");
+		answered(history, "o2", "CSAT", 4, "MARKETPLACE", "05-02T11:00:00Z");
+		// the next day: out of the range
+		answered(history, "o3", "NPS", 0, "WEB", "05-03T10:00:00Z");
+		// the first answer again: delivered twice, and published again under a new event id, later
+		history.publish(Topics.FEEDBACK_EVENTS, SurveyAnswered.TYPE, first);
+		var again = first.deepCopy();
+		again.put("eventId", UUID.randomUUID().toString());
+		again.put("occurredAt", history.instant("05-03T09:00:00Z"));
+		history.publish(Topics.FEEDBACK_EVENTS, SurveyAnswered.TYPE, again);
+		// after those on the same partition (same order): once it counts, they have been applied
+		answered(history, "o1", "CES", 3, "WEB", "05-02T12:00:00Z");
+
+		var day = history.year() + "-05-02";
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			var report = kpis("from=" + day + "&to=" + day + "&groupBy=channel");
+			assertKpi(report.get("total").get("ces"), 3.0, 1);
+			// NPS 10 and 3: (1 − 1) / 2 × 100
+			assertKpi(report.get("total").get("nps"), 0.0, 2);
+			assertRate(report.get("total").get("csat"), 1, 1);
+			assertKpi(report.get("groups").get("WEB").get("nps"), 100.0, 1);
+			assertKpi(report.get("groups").get("MARKETPLACE").get("nps"), -100.0, 1);
+		});
+		// the facts keep no customer and no comment
+		var fact = mongo.findById(history.id("o1") + ":NPS", Document.class, SurveyFacts.COLLECTION).block();
+		assertThat(fact.toJson()).doesNotContain(first.get("customerId").asString())
+			.doesNotContain(first.get("comment").asString());
+	}
+
+	/** Erasure: the customer's orders and answers no longer name them, nor keep their words. */
+	@Test
+	void anErasedCustomerIsForgottenInTheOrdersAndAnswers() {
+		var orderId = placed("WEB");
+		var customerId = customerOf(orderId);
+		var otherOrder = placed("WEB");
+		answer(orderId, links.issue(orderId, LinkPurpose.SURVEY), "NPS", 9, "Ring Sanne on 0612345678")
+			.expectStatus().isCreated();
+		answer(otherOrder, links.issue(otherOrder, LinkPurpose.SURVEY), "NPS", 7, "Fine").expectStatus().isCreated();
+		// published: the outbox no longer holds the event either
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+				mongo.findById(orderId + ":NPS", Document.class, Surveys.COLLECTION).block().getList("outbox", Document.class))
+			.isEmpty());
+
+		var erasure = new ScriptedHistory().sample(CustomerErasureRequested.class);
+		erasure.put("customerId", customerId);
+		var headers = Map.of("ce_type", CustomerErasureRequested.TYPE, "ce_id", erasure.get("eventId").asString(),
+				"ce_specversion", "1.0");
+		topics.send(Topics.CUSTOMER_ERASURE, customerId, erasure.toString(), headers);
+		// delivered again: changes nothing
+		topics.send(Topics.CUSTOMER_ERASURE, customerId, erasure.toString(), headers);
+
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			var answer = mongo.findById(orderId + ":NPS", Document.class, Surveys.COLLECTION).block();
+			assertThat(answer.toJson()).doesNotContain(customerId).doesNotContain("0612345678");
+			assertThat(answer.getInteger("score")).isEqualTo(9);
+			var facts = mongo.findById(orderId, Document.class, OrderFacts.COLLECTION).block();
+			assertThat(facts.toJson()).doesNotContain(customerId);
+			assertThat(facts.getString("salesChannel")).isEqualTo("WEB");
+		});
+		// another customer's are untouched
+		var other = mongo.findById(otherOrder + ":NPS", Document.class, Surveys.COLLECTION).block();
+		assertThat(other.getString("customerId")).isEqualTo(customerOf(otherOrder)).isNotNull();
+		assertThat(other.getString("comment")).isEqualTo("Fine");
 	}
 
 	@Test
@@ -185,6 +338,11 @@ class SurveyIntegrationTests {
 		clock.set(Instant.parse("2031-07-15T22:30:00Z"));
 		answerAll(late, Map.of("NPS", 0, "CSAT", 1, "CES", 7));
 
+		// the KPIs follow once the answers are published and kept: the last one counted means all were
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+				mongo.findById(late + ":CES", Document.class, SurveyFacts.COLLECTION).blockOptional()).isPresent());
+		await().atMost(TIMEOUT).untilAsserted(() -> assertKpi(
+				kpis("from=2031-07-14&to=2031-07-15").get("total").get("nps"), 20.0, 5));
 		var report = kpis("from=2031-07-14&to=2031-07-15&groupBy=channel");
 
 		// NPS 10, 8, 6, 7, 10: 2 promoters (9–10), 1 detractor (0–6) of 5 → (2 − 1) / 5 × 100 = 20
@@ -277,6 +435,29 @@ class SurveyIntegrationTests {
 			.expectBody()
 			.jsonPath("$.detail")
 			.value(String.class, detail -> assertThat(detail).containsIgnoringCase(mentioning));
+	}
+
+	/** Publishes a SurveyAnswered of the history as another producer would; returns it. */
+	private static ObjectNode answered(ScriptedHistory history, String order, String type, int score, String channel,
+			String at) {
+		var event = history.sample(SurveyAnswered.class);
+		event.put("orderId", history.id(order));
+		event.put("customerId", history.id("cus"));
+		event.put("surveyType", type);
+		event.put("score", score);
+		event.put("salesChannel", channel);
+		event.put("occurredAt", history.instant(at));
+		history.publish(Topics.FEEDBACK_EVENTS, SurveyAnswered.TYPE, event);
+		return event;
+	}
+
+	/** The SurveyAnswered events of an order on feedback.events, as of now. */
+	private List<JsonNode> feedbackOf(String orderId) {
+		return topics.readAll(Topics.FEEDBACK_EVENTS, TIMEOUT)
+			.stream()
+			.filter(record -> orderId.equals(record.key()))
+			.map(record -> JSON.readTree(record.value()))
+			.toList();
 	}
 
 	/** A new order placed on {@code order.events}, once this service knows it. */
