@@ -10,12 +10,13 @@ class ArchitectureTests {
 	@Test
 	void featuresKeepTheirBoundaries() {
 		ArchitectureRules.of("dev.postpurchase.metrics")
-			.modelKnowsNothingOf("kpi", "delivery", "survey", "returns", "notification", "support")
-			.modelKnowsNothingOf("delivery", "survey", "returns", "notification", "support")
-			.modelKnowsNothingOf("survey", "delivery", "returns", "notification", "support")
-			.modelKnowsNothingOf("returns", "delivery", "survey", "notification", "support")
-			.modelKnowsNothingOf("notification", "delivery", "survey", "returns", "support")
-			.modelKnowsNothingOf("support", "delivery", "survey", "returns", "notification")
+			.modelKnowsNothingOf("kpi", "customer", "delivery", "survey", "returns", "notification", "support")
+			.modelKnowsNothingOf("customer", "delivery", "survey", "returns", "notification", "support")
+			.modelKnowsNothingOf("delivery", "customer", "survey", "returns", "notification", "support")
+			.modelKnowsNothingOf("survey", "customer", "delivery", "returns", "notification", "support")
+			.modelKnowsNothingOf("returns", "customer", "delivery", "survey", "notification", "support")
+			.modelKnowsNothingOf("notification", "customer", "delivery", "survey", "returns", "support")
+			.modelKnowsNothingOf("support", "customer", "delivery", "survey", "returns", "notification")
 			.webIsAnEdge();
 	}
 

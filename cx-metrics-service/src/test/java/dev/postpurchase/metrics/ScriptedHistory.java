@@ -42,9 +42,13 @@ public final class ScriptedHistory {
 		return event;
 	}
 
-	/** Publishes an event on its topic, keyed by its order, with its CloudEvents headers. */
+	/**
+	 * Publishes an event on its topic, keyed by its order (or, for an event about no order such as an
+	 * erasure, its customer), with its CloudEvents headers.
+	 */
 	public void publish(String topic, String type, ObjectNode event) {
-		topics.send(topic, event.get("orderId").asString(), event.toString(),
+		var key = event.hasNonNull("orderId") ? event.get("orderId") : event.get("customerId");
+		topics.send(topic, key.asString(), event.toString(),
 				Map.of("ce_type", type, "ce_id", event.get("eventId").asString(), "ce_specversion", "1.0"));
 	}
 

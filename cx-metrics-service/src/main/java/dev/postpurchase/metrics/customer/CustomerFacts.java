@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.UUID;
 
 import org.bson.types.Decimal128;
 
@@ -31,7 +30,8 @@ import reactor.core.publisher.Mono;
  * {@linkplain #customerKey key} instead of the customer id: a reader of the store (a dump, a backup,
  * an analyst's query) sees no id to look up elsewhere.
  *
- * <p><b>Erasure</b> (GDPR) tombstones the customer: the tombstone holds a random alias, and every order
+ * <p><b>Erasure</b> (GDPR) tombstones the customer: the tombstone holds an alias named after the
+ * erasure event (the first one, when a customer is erased twice), and every order
  * of the key is re-keyed to it, so the orders no longer carry anything computed from the customer id
  * while still counting as one customer. An order that comes after the erasure (late, or replayed by a
  * rebuild that read the erasure first) is stored under the alias too, so the KPIs are the same
@@ -107,7 +107,12 @@ class CustomerFacts {
 			throw new IllegalArgumentException("CustomerErasureRequested " + erasure.eventId() + " without a customer id");
 		}
 		var key = customerKey(erasure.customerId());
-		return store.upsert(TOMBSTONES, key, new Update().setOnInsert("alias", ERASED + UUID.randomUUID()))
+		if (erasure.eventId() == null) {
+			throw new IllegalArgumentException("CustomerErasureRequested without an event id");
+		}
+		// named after the erasure, not the customer: the same in every generation a live erasure and a
+		// rebuild's replay write, and nothing computed from the customer id
+		return store.upsert(TOMBSTONES, key, new Update().setOnInsert("alias", ERASED + erasure.eventId()))
 			.then(rekey(key));
 	}
 

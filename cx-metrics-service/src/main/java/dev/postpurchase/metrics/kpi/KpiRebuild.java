@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +28,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.postpurchase.contracts.Topics;
 import dev.postpurchase.kit.web.Problems;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,7 +43,8 @@ import reactor.core.scheduler.Schedulers;
  * {@code kpi_generations} runs it and reports its progress there. If its instance dies, the claim goes
  * stale after {@code metrics.rebuild.stale} and a new rebuild may start (the half-filled generation is
  * dropped). The replay reads each partition up to its end as it was when the replay started; what
- * comes later the live listeners write to both generations. Records that cannot be read or kept (the
+ * comes later the live listeners write to both generations; erasures are replayed after every other
+ * event, so no replayed order brings back what an erasure removed. Records that cannot be read or kept (the
  * ones the live listeners sent to the dead-letter topics) are skipped and counted.
  */
 @Component
@@ -190,33 +193,44 @@ public class KpiRebuild {
 					throw new HistoryTruncated();
 				}
 			}
-			consumer.seekToBeginning(partitions);
 			var ends = new HashMap<>(consumer.endOffsets(partitions));
-			var heartbeat = clock.instant();
-			while (true) {
-				var pending = partitions.stream().filter(partition -> consumer.position(partition) < ends.get(partition)).toList();
-				if (pending.isEmpty()) {
-					break;
+			// erasures last: what an erasure removes, no order replayed after it brings back
+			var erasures = partitions.stream().filter(partition -> partition.topic().equals(Topics.CUSTOMER_ERASURE)).toList();
+			var events = partitions.stream().filter(partition -> !erasures.contains(partition)).toList();
+			for (var phase : List.of(events, erasures)) {
+				consumer.assign(phase);
+				consumer.seekToBeginning(phase);
+				replay(consumer, phase, ends, target, records, skipped);
+			}
+		}
+	}
+
+	private void replay(Consumer<?, ?> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> ends,
+			int target, AtomicLong records, AtomicLong skipped) {
+		var heartbeat = clock.instant();
+		while (true) {
+			var pending = partitions.stream().filter(partition -> consumer.position(partition) < ends.get(partition)).toList();
+			if (pending.isEmpty()) {
+				return;
+			}
+			consumer.pause(partitions.stream().filter(partition -> !pending.contains(partition)).toList());
+			var batch = new ArrayList<ConsumerRecord<?, ?>>();
+			consumer.poll(POLL).forEach(record -> {
+				if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+					batch.add(record);
 				}
-				consumer.pause(partitions.stream().filter(partition -> !pending.contains(partition)).toList());
-				var batch = new ArrayList<ConsumerRecord<?, ?>>();
-				consumer.poll(POLL).forEach(record -> {
-					if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
-						batch.add(record);
+			});
+			Flux.fromIterable(batch)
+				.flatMap(record -> replay(record.value(), target).doOnNext(kept -> {
+					records.incrementAndGet();
+					if (!kept) {
+						skipped.incrementAndGet();
 					}
-				});
-				Flux.fromIterable(batch)
-					.flatMap(record -> replay(record.value(), target).doOnNext(kept -> {
-						records.incrementAndGet();
-						if (!kept) {
-							skipped.incrementAndGet();
-						}
-					}), CONCURRENCY)
-					.blockLast(WRITE);
-				if (Duration.between(heartbeat, clock.instant()).compareTo(Duration.ofSeconds(5)) >= 0) {
-					heartbeat = clock.instant();
-					progress(target, records.get(), skipped.get());
-				}
+				}), CONCURRENCY)
+				.blockLast(WRITE);
+			if (Duration.between(heartbeat, clock.instant()).compareTo(Duration.ofSeconds(5)) >= 0) {
+				heartbeat = clock.instant();
+				progress(target, records.get(), skipped.get());
 			}
 		}
 	}

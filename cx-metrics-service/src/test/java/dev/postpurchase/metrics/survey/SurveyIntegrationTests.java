@@ -30,6 +30,7 @@ import dev.postpurchase.kit.security.CustomerLinks;
 import dev.postpurchase.kit.security.LinkPurpose;
 import dev.postpurchase.metrics.CxMetricsServiceIntegrationTest;
 import dev.postpurchase.metrics.ScriptedHistory;
+import dev.postpurchase.metrics.kpi.FactStore;
 import dev.postpurchase.testkit.KafkaTopics;
 import dev.postpurchase.testkit.MutableClock;
 import dev.postpurchase.testkit.TestTokens;
@@ -62,6 +63,9 @@ class SurveyIntegrationTests {
 
 	@Autowired
 	ParkedAnswerSweep sweep;
+
+	@Autowired
+	FactStore store;
 
 	private final KafkaTopics topics = KafkaTopics.ofTestInfrastructure();
 
@@ -253,7 +257,7 @@ class SurveyIntegrationTests {
 			assertKpi(report.get("groups").get("MARKETPLACE").get("nps"), -100.0, 1);
 		});
 		// the facts keep no customer and no comment
-		var fact = mongo.findById(history.id("o1") + ":NPS", Document.class, SurveyFacts.COLLECTION).block();
+		var fact = store.findById(SurveyFacts.COLLECTION, history.id("o1") + ":NPS", Document.class).block();
 		assertThat(fact.toJson()).doesNotContain(first.get("customerId").asString())
 			.doesNotContain(first.get("comment").asString());
 	}
@@ -284,7 +288,7 @@ class SurveyIntegrationTests {
 			var answer = mongo.findById(orderId + ":NPS", Document.class, Surveys.COLLECTION).block();
 			assertThat(answer.toJson()).doesNotContain(customerId).doesNotContain("0612345678");
 			assertThat(answer.getInteger("score")).isEqualTo(9);
-			var facts = mongo.findById(orderId, Document.class, OrderFacts.COLLECTION).block();
+			var facts = store.findById(OrderFacts.COLLECTION, orderId, Document.class).block();
 			assertThat(facts.toJson()).doesNotContain(customerId);
 			assertThat(facts.getString("salesChannel")).isEqualTo("WEB");
 		});
@@ -297,7 +301,7 @@ class SurveyIntegrationTests {
 	@Test
 	void theOrderFactsHoldNoPersonalData() {
 		var orderId = placed("SOCIAL");
-		var facts = mongo.findById(orderId, Document.class, OrderFacts.COLLECTION).block();
+		var facts = store.findById(OrderFacts.COLLECTION, orderId, Document.class).block();
 		assertThat(facts.getString("salesChannel")).isEqualTo("SOCIAL");
 		// other projections may share the document: look for the sample's personal data itself
 		var sample = JSON.readTree(GoldenSamples.json(OrderPlaced.class));
@@ -340,7 +344,7 @@ class SurveyIntegrationTests {
 
 		// the KPIs follow once the answers are published and kept: the last one counted means all were
 		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
-				mongo.findById(late + ":CES", Document.class, SurveyFacts.COLLECTION).blockOptional()).isPresent());
+				store.findById(SurveyFacts.COLLECTION, late + ":CES", Document.class).blockOptional()).isPresent());
 		await().atMost(TIMEOUT).untilAsserted(() -> assertKpi(
 				kpis("from=2031-07-14&to=2031-07-15").get("total").get("nps"), 20.0, 5));
 		var report = kpis("from=2031-07-14&to=2031-07-15&groupBy=channel");
@@ -477,7 +481,7 @@ class SurveyIntegrationTests {
 	}
 
 	private String customerOf(String orderId) {
-		var facts = mongo.findById(orderId, Document.class, OrderFacts.COLLECTION).block();
+		var facts = store.findById(OrderFacts.COLLECTION, orderId, Document.class).block();
 		return facts == null ? null : facts.getString("customerId");
 	}
 
