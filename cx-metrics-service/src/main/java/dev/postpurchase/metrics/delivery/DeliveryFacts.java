@@ -1,5 +1,6 @@
 package dev.postpurchase.metrics.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
@@ -12,11 +13,15 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import dev.postpurchase.metrics.kpi.FactStore;
+import dev.postpurchase.metrics.kpi.MetricTags;
 import dev.postpurchase.contracts.exception.DeliveryExceptionRaised;
 import dev.postpurchase.contracts.exception.DeliveryExceptionResolved;
 import dev.postpurchase.contracts.shipment.Direction;
 import dev.postpurchase.contracts.shipment.ShipmentDelivered;
 import dev.postpurchase.contracts.shipment.ShipmentRegistered;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,6 +34,12 @@ import reactor.core.publisher.Mono;
  * pair tell is set by the one that owns it (ShipmentRegistered, DeliveryExceptionRaised) and only
  * filled in on insert by the other. So a rebuild from the topics gives the same facts. Return parcels
  * are skipped: they are not deliveries to customers.
+ *
+ * <p>Each fact an event changes first is counted once (see {@link FactStore#upsert}):
+ * {@code cx_shipments_registered_total{carrier}}, {@code cx_shipments_delivered_total{carrier, on_time}}
+ * ({@code true}/{@code false} against the delivery event's promise, {@code unknown} without one),
+ * {@code cx_delivery_exceptions_raised_total{carrier, kind}} and the histogram
+ * {@code cx_delivery_exception_resolution_seconds{kind}}.
  */
 @Component
 class DeliveryFacts {
@@ -39,8 +50,11 @@ class DeliveryFacts {
 
 	private final FactStore store;
 
-	DeliveryFacts(FactStore store) {
+	private final MeterRegistry meters;
+
+	DeliveryFacts(FactStore store, MeterRegistry meters) {
 		this.store = store;
+		this.meters = meters;
 	}
 
 	/** The indexes the KPI range queries use; creating an existing index changes nothing. */
@@ -64,7 +78,11 @@ class DeliveryFacts {
 		if (registered.occurredAt() != null) {
 			update.min("registeredAt", registered.occurredAt());
 		}
-		return store.upsert(SHIPMENTS, registered.shipmentId(), update).then();
+		return store.upsert(SHIPMENTS, registered.shipmentId(), update)
+			.filter(changed -> changed)
+			.doOnNext(changed -> count("cx.shipments.registered", "Outbound shipments registered for tracking",
+					"carrier", MetricTags.carrier(registered.carrier())))
+			.then();
 	}
 
 	/** Records an outbound shipment's first delivery; what it tells besides only fills a new document. */
@@ -83,7 +101,13 @@ class DeliveryFacts {
 		setOnInsertIfKnown(update, "salesChannel",
 				delivered.salesChannel() == null ? null : delivered.salesChannel().name());
 		setOnInsertIfKnown(update, "promisedBy", delivered.promise() == null ? null : delivered.promise().by());
-		return store.upsert(SHIPMENTS, delivered.shipmentId(), update).then();
+		var by = delivered.promise() == null ? null : delivered.promise().by();
+		var onTime = by == null ? MetricTags.UNKNOWN : String.valueOf(!at.isAfter(by));
+		return store.upsert(SHIPMENTS, delivered.shipmentId(), update)
+			.filter(changed -> changed)
+			.doOnNext(changed -> count("cx.shipments.delivered", "Outbound shipments delivered, on time or not",
+					"carrier", MetricTags.carrier(delivered.carrier()), "on_time", onTime))
+			.then();
 	}
 
 	/** Records that an exception was raised. */
@@ -96,7 +120,11 @@ class DeliveryFacts {
 		if (raised.occurredAt() != null) {
 			update.min("raisedAt", raised.occurredAt());
 		}
-		return store.upsert(EXCEPTIONS, raised.exceptionId(), update).then();
+		return store.upsert(EXCEPTIONS, raised.exceptionId(), update)
+			.filter(changed -> changed)
+			.doOnNext(changed -> count("cx.delivery.exceptions.raised", "Delivery exceptions raised", "carrier",
+					MetricTags.carrier(raised.carrier()), "kind", MetricTags.of(raised.kind())))
+			.then();
 	}
 
 	/** Records that an exception ended (the first resolution counts), and how long it was open. */
@@ -112,7 +140,16 @@ class DeliveryFacts {
 		setOnInsertIfKnown(update, "shipmentId", resolved.shipmentId());
 		setOnInsertIfKnown(update, "carrier", resolved.carrier());
 		setOnInsertIfKnown(update, "kind", resolved.kind() == null ? null : resolved.kind().name());
-		return store.upsert(EXCEPTIONS, resolved.exceptionId(), update).then();
+		return store.upsert(EXCEPTIONS, resolved.exceptionId(), update)
+			.filter(changed -> changed)
+			.doOnNext(changed -> Timer.builder("cx.delivery.exception.resolution")
+				.description("How long delivery exceptions were open, raised to resolved")
+				.tag("kind", MetricTags.of(resolved.kind()))
+				.serviceLevelObjectives(Duration.ofHours(1), Duration.ofHours(4), Duration.ofHours(12),
+						Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(3), Duration.ofDays(7))
+				.register(meters)
+				.record(Duration.ofSeconds(resolved.openSeconds())))
+			.then();
 	}
 
 	/** Outbound shipments registered in {@code [from, to)}. */
@@ -144,6 +181,10 @@ class DeliveryFacts {
 				Query.query(new Criteria().orOperator(new Criteria().andOperator(raisedBeforeEnd, notResolvedBeforeStart),
 						resolvedInRange)),
 				ExceptionFact.class, EXCEPTIONS);
+	}
+
+	private void count(String name, String description, String... tags) {
+		Counter.builder(name).description(description).tags(tags).register(meters).increment();
 	}
 
 	private static boolean isReturn(Direction direction, String returnId) {

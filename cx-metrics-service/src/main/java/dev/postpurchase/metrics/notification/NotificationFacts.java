@@ -16,12 +16,15 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import dev.postpurchase.metrics.kpi.FactStore;
+import dev.postpurchase.metrics.kpi.MetricTags;
 import dev.postpurchase.contracts.notification.Channel;
 import dev.postpurchase.contracts.notification.Milestone;
 import dev.postpurchase.contracts.notification.NotificationEngaged;
 import dev.postpurchase.contracts.notification.NotificationFailed;
 import dev.postpurchase.contracts.notification.NotificationSent;
 import dev.postpurchase.contracts.notification.NotificationSuppressed;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,6 +37,10 @@ import reactor.core.publisher.Mono;
  * (order, channel, milestone) is simply set. A failure that will be retried is no fact yet, and a
  * suppression for {@code QUIET_HOURS} is a deferral (a send or failure follows with the same id), so
  * neither is kept.
+ *
+ * <p>Each fact an event changes first is counted once (see {@link FactStore#upsert}):
+ * {@code cx_notifications_total{channel, outcome=sent|failed|suppressed}} and
+ * {@code cx_notification_engagements_total{channel, engagement=delivered|opened|clicked}}.
  */
 @Component
 class NotificationFacts {
@@ -45,8 +52,11 @@ class NotificationFacts {
 
 	private final FactStore store;
 
-	NotificationFacts(FactStore store) {
+	private final MeterRegistry meters;
+
+	NotificationFacts(FactStore store, MeterRegistry meters) {
 		this.store = store;
+		this.meters = meters;
 	}
 
 	/** The indexes the KPI range queries use; creating an existing index changes nothing. */
@@ -60,7 +70,10 @@ class NotificationFacts {
 		requireIds(sent.notificationId(), sent.eventId());
 		var update = described(sent.orderId(), sent.channel(), sent.milestone());
 		return store.upsert(COLLECTION, sent.notificationId(),
-				update.min("sentAt", time(sent.occurredAt(), sent.eventId()))).then();
+				update.min("sentAt", time(sent.occurredAt(), sent.eventId())))
+			.filter(changed -> changed)
+			.doOnNext(changed -> outcome(sent.channel(), "sent"))
+			.then();
 	}
 
 	/** Records a failure for good; one that will be retried changes nothing. */
@@ -71,7 +84,10 @@ class NotificationFacts {
 		}
 		var update = described(failed.orderId(), failed.channel(), failed.milestone());
 		return store.upsert(COLLECTION, failed.notificationId(),
-				update.min("failedAt", time(failed.occurredAt(), failed.eventId()))).then();
+				update.min("failedAt", time(failed.occurredAt(), failed.eventId())))
+			.filter(changed -> changed)
+			.doOnNext(changed -> outcome(failed.channel(), "failed"))
+			.then();
 	}
 
 	/** Records a suppression; a quiet-hours deferral changes nothing. */
@@ -85,7 +101,10 @@ class NotificationFacts {
 			update.set("reason", suppressed.reason().name());
 		}
 		return store.upsert(COLLECTION, suppressed.notificationId(),
-				update.min("suppressedAt", time(suppressed.occurredAt(), suppressed.eventId()))).then();
+				update.min("suppressedAt", time(suppressed.occurredAt(), suppressed.eventId())))
+			.filter(changed -> changed)
+			.doOnNext(changed -> outcome(suppressed.channel(), "suppressed"))
+			.then();
 	}
 
 	/** Records the first delivery receipt, open or click. */
@@ -101,7 +120,14 @@ class NotificationFacts {
 		};
 		var update = described(engaged.orderId(), engaged.channel(), null);
 		return store.upsert(COLLECTION, engaged.notificationId(),
-				update.min(field, time(engaged.occurredAt(), engaged.eventId()))).then();
+				update.min(field, time(engaged.occurredAt(), engaged.eventId())))
+			.filter(changed -> changed)
+			.doOnNext(changed -> Counter.builder("cx.notification.engagements")
+				.description("First delivery receipts, opens and clicks of messages")
+				.tags("channel", MetricTags.of(engaged.channel()), "engagement", MetricTags.of(engaged.engagement()))
+				.register(meters)
+				.increment())
+			.then();
 	}
 
 	/** Messages sent, failed for good or suppressed in {@code [from, to)}. */
@@ -121,6 +147,14 @@ class NotificationFacts {
 					ORDER_FACTS)
 			.collect(HashMap::new, (channels, order) -> channels.put(order.getString("_id"),
 					String.valueOf(order.get("salesChannel"))));
+	}
+
+	private void outcome(Channel channel, String outcome) {
+		Counter.builder("cx.notifications")
+			.description("Messages sent, failed for good or suppressed")
+			.tags("channel", MetricTags.of(channel), "outcome", outcome)
+			.register(meters)
+			.increment();
 	}
 
 	private static Update described(String orderId, Channel channel, Milestone milestone) {

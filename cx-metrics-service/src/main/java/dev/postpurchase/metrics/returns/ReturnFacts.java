@@ -1,6 +1,7 @@
 package dev.postpurchase.metrics.returns;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import dev.postpurchase.metrics.kpi.FactStore;
+import dev.postpurchase.metrics.kpi.MetricTags;
 import dev.postpurchase.contracts.Money;
 import dev.postpurchase.contracts.order.OrderLine;
 import dev.postpurchase.contracts.order.OrderPlaced;
@@ -24,6 +26,9 @@ import dev.postpurchase.contracts.returns.ReturnRejected;
 import dev.postpurchase.contracts.returns.ReturnRequested;
 import dev.postpurchase.contracts.shipment.Direction;
 import dev.postpurchase.contracts.shipment.ShipmentDelivered;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -36,6 +41,11 @@ import reactor.core.publisher.Mono;
  * (the request's reason, units and channel; the refund's amount and outcome; the order's units) is
  * set by it, and other events only fill in on insert. So a rebuild from the topics gives the same
  * facts. Return parcels are no deliveries to customers and are skipped.
+ *
+ * <p>Each fact an event changes first is counted once (see {@link FactStore#upsert}):
+ * {@code cx_returns_requested_total{reason}}, {@code cx_refunds_total{outcome}}, and, once a return's
+ * receipt and refund are both known (whichever came last), the histogram {@code cx_refund_cycle_seconds}
+ * from receipt to refund, as the refund cycle KPIs measure it.
  */
 @Component
 class ReturnFacts {
@@ -46,8 +56,18 @@ class ReturnFacts {
 
 	private final FactStore store;
 
-	ReturnFacts(FactStore store) {
+	private final MeterRegistry meters;
+
+	private final Timer refundCycle;
+
+	ReturnFacts(FactStore store, MeterRegistry meters) {
 		this.store = store;
+		this.meters = meters;
+		this.refundCycle = Timer.builder("cx.refund.cycle")
+			.description("Time from a return's receipt at the warehouse to its refund")
+			.serviceLevelObjectives(Duration.ofHours(1), Duration.ofHours(4), Duration.ofHours(12), Duration.ofDays(1),
+					Duration.ofDays(2), Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(14))
+			.register(meters);
 	}
 
 	/** The indexes the KPI range queries use; creating an existing index changes nothing. */
@@ -69,7 +89,14 @@ class ReturnFacts {
 		setIfKnown(update, "salesChannel", requested.salesChannel() == null ? null : requested.salesChannel().name());
 		update.set("units", units(requested.lines() == null ? List.of()
 				: requested.lines().stream().map(ReturnLine::quantity).toList()));
-		return store.upsert(RETURNS, requested.returnId(), update).then();
+		return store.upsert(RETURNS, requested.returnId(), update)
+			.filter(changed -> changed)
+			.doOnNext(changed -> Counter.builder("cx.returns.requested")
+				.description("Returns requested")
+				.tag("reason", MetricTags.of(requested.reason()))
+				.register(meters)
+				.increment())
+			.then();
 	}
 
 	/** Records that a return was rejected (the first rejection counts). */
@@ -85,7 +112,9 @@ class ReturnFacts {
 		requireIds(received.returnId(), received.eventId());
 		var update = timed(received.occurredAt(), "receivedAt", "ReturnReceived", received.eventId());
 		setOnInsertIfKnown(update, "orderId", received.orderId());
-		return store.upsert(RETURNS, received.returnId(), update).then();
+		return store.upsert(RETURNS, received.returnId(), update)
+			.filter(changed -> changed)
+			.flatMap(changed -> refundCycle(received.returnId()));
 	}
 
 	/** Records the refund: the first time counts; amount and outcome are the refund's own. */
@@ -98,7 +127,16 @@ class ReturnFacts {
 		if (amount != null && amount.amount() != null && amount.currency() != null) {
 			update.set("refundAmountMinor", minorUnits(amount)).set("refundCurrency", amount.currency());
 		}
-		return store.upsert(RETURNS, refund.returnId(), update).then();
+		return store.upsert(RETURNS, refund.returnId(), update)
+			.filter(changed -> changed)
+			.flatMap(changed -> {
+				Counter.builder("cx.refunds")
+					.description("Returns refunded, to the payment or as store credit")
+					.tag("outcome", MetricTags.of(refund.outcome()))
+					.register(meters)
+					.increment();
+				return refundCycle(refund.returnId());
+			});
 	}
 
 	/** Records an order's units and channel. */
@@ -121,6 +159,14 @@ class ReturnFacts {
 		setOnInsertIfKnown(update, "salesChannel",
 				delivered.salesChannel() == null ? null : delivered.salesChannel().name());
 		return store.upsert(DELIVERED_ORDERS, delivered.orderId(), update).then();
+	}
+
+	/** Records the return's refund cycle once its receipt and refund are both known. */
+	private Mono<Void> refundCycle(String returnId) {
+		return store.findOne(Query.query(Criteria.where("_id").is(returnId)), ReturnFact.class, RETURNS)
+			.filter(fact -> fact.receivedAt() != null && fact.refundedAt() != null)
+			.doOnNext(fact -> refundCycle.record(Duration.between(fact.receivedAt(), fact.refundedAt())))
+			.then();
 	}
 
 	/** Returns requested in {@code [from, to)}. */

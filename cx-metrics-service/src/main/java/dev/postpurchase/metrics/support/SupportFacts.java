@@ -11,8 +11,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import dev.postpurchase.metrics.kpi.FactStore;
+import dev.postpurchase.metrics.kpi.MetricTags;
 import dev.postpurchase.contracts.order.OrderPlaced;
 import dev.postpurchase.contracts.order.SupportContactLogged;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,6 +26,9 @@ import reactor.core.publisher.Mono;
  * <p>Every event is one upsert that gives the same document whatever order events come in and however
  * often: times are kept with {@code $min} (the first one counts), everything else is what the one event
  * of its kind tells, set again by a redelivery.
+ *
+ * <p>Each fact an event changes first is counted once (see {@link FactStore#upsert}):
+ * {@code cx_support_contacts_total{reason}} and {@code cx_orders_placed_total{channel}}.
  */
 @Component
 class SupportFacts {
@@ -33,8 +39,11 @@ class SupportFacts {
 
 	private final FactStore store;
 
-	SupportFacts(FactStore store) {
+	private final MeterRegistry meters;
+
+	SupportFacts(FactStore store, MeterRegistry meters) {
 		this.store = store;
+		this.meters = meters;
 	}
 
 	/** The indexes the KPI range queries use; creating an existing index changes nothing. */
@@ -61,7 +70,11 @@ class SupportFacts {
 		if (logged.reason() != null) {
 			update.set("reason", logged.reason().name());
 		}
-		return store.upsert(CONTACTS, logged.contactId(), update).then();
+		return store.upsert(CONTACTS, logged.contactId(), update)
+			.filter(changed -> changed)
+			.doOnNext(changed -> count("cx.support.contacts", "Customer contacts logged by support", "reason",
+					MetricTags.of(logged.reason())))
+			.then();
 	}
 
 	/** Records when and through which channel an order was placed. */
@@ -77,7 +90,15 @@ class SupportFacts {
 		if (placed.salesChannel() != null) {
 			update.set("salesChannel", placed.salesChannel().name());
 		}
-		return store.upsert(ORDERS, placed.orderId(), update).then();
+		return store.upsert(ORDERS, placed.orderId(), update)
+			.filter(changed -> changed)
+			.doOnNext(changed -> count("cx.orders.placed", "Orders placed", "channel",
+					MetricTags.of(placed.salesChannel())))
+			.then();
+	}
+
+	private void count(String name, String description, String tag, String value) {
+		Counter.builder(name).description(description).tag(tag, value).register(meters).increment();
 	}
 
 	/** Contacts logged in {@code [from, to)}. */

@@ -1,14 +1,11 @@
 package dev.postpurchase.metrics.kpi.web;
 
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,9 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.postpurchase.kit.web.Problems;
 import dev.postpurchase.metrics.kpi.Dimension;
 import dev.postpurchase.metrics.kpi.Kpi;
-import dev.postpurchase.metrics.kpi.KpiSection;
-import dev.postpurchase.metrics.kpi.KpiSettings;
-import reactor.core.publisher.Flux;
+import dev.postpurchase.metrics.kpi.Kpis;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,16 +26,10 @@ class KpiController {
 
 	private static final int LONGEST_RANGE_DAYS = 400;
 
-	private final List<KpiSection> sections;
+	private final Kpis kpis;
 
-	private final KpiSettings settings;
-
-	private final Clock clock;
-
-	KpiController(List<KpiSection> sections, KpiSettings settings, Clock clock) {
-		this.sections = sections;
-		this.settings = settings;
-		this.clock = clock;
+	KpiController(Kpis kpis) {
+		this.kpis = kpis;
 	}
 
 	/**
@@ -51,9 +40,9 @@ class KpiController {
 	@GetMapping("/api/v1/kpis")
 	Mono<KpiReport> kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String groupBy) {
-		var zone = settings.zone();
-		var last = day("to", to, LocalDate.now(clock.withZone(zone)));
-		var first = day("from", from, last.minusDays(29));
+		var zone = kpis.zone();
+		var last = day("to", to, kpis.today());
+		var first = day("from", from, Kpis.defaultFirst(last));
 		if (first.isAfter(last)) {
 			return Mono.error(Problems.badRequest("from: on or before to"));
 		}
@@ -70,24 +59,11 @@ class KpiController {
 		if (split == Dimension.TOTAL || split == Dimension.DAY) {
 			return Mono.error(Problems.badRequest("groupBy: carrier or channel"));
 		}
-		var start = first.atStartOfDay(zone).toInstant();
-		var end = last.plusDays(1).atStartOfDay(zone).toInstant();
 		var dimension = split;
-		return Mono.zip(merged(start, end, Dimension.TOTAL, zone), merged(start, end, Dimension.DAY, zone),
-				dimension == null ? Mono.just(Map.<String, Map<String, Kpi>>of()) : merged(start, end, dimension, zone))
+		return Mono.zip(kpis.compute(first, last, Dimension.TOTAL), kpis.compute(first, last, Dimension.DAY),
+				dimension == null ? Mono.just(Map.<String, Map<String, Kpi>>of()) : kpis.compute(first, last, dimension))
 			.map(all -> new KpiReport(first, last, zone, dimension == null ? null : dimension.name().toLowerCase(Locale.ROOT),
 					all.getT1().getOrDefault(Dimension.ALL, Map.of()), all.getT2(), dimension == null ? null : all.getT3()));
-	}
-
-	private Mono<Map<String, Map<String, Kpi>>> merged(java.time.Instant from, java.time.Instant to, Dimension dimension,
-			ZoneId zone) {
-		return Flux.fromIterable(sections)
-			.flatMap(section -> section.compute(from, to, dimension, zone))
-			.reduce(new TreeMap<String, Map<String, Kpi>>(), (all, part) -> {
-				part.forEach((group, kpis) -> all.computeIfAbsent(group, key -> new TreeMap<>()).putAll(kpis));
-				return all;
-			})
-			.map(all -> (Map<String, Map<String, Kpi>>) all);
 	}
 
 	private static LocalDate day(String name, String value, LocalDate otherwise) {
