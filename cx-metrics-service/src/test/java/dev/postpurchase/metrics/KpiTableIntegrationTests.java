@@ -1,16 +1,19 @@
 package dev.postpurchase.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.postpurchase.contracts.Topics;
@@ -32,7 +35,12 @@ import dev.postpurchase.contracts.shipment.ShipmentDelivered;
 import dev.postpurchase.contracts.shipment.ShipmentRegistered;
 import dev.postpurchase.metrics.kpi.Kpi;
 import dev.postpurchase.metrics.kpi.KpiRebuild.RebuildStatus;
+import dev.postpurchase.metrics.prometheus.KpiGauge;
+import dev.postpurchase.metrics.prometheus.KpiGauges;
+import dev.postpurchase.metrics.prometheus.ScrapedMetrics;
+import dev.postpurchase.testkit.MutableClock;
 import dev.postpurchase.testkit.TestTokens;
+import io.micrometer.core.instrument.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -59,6 +67,12 @@ class KpiTableIntegrationTests {
 
 	@Autowired
 	WebTestClient web;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	KpiGauges gauges;
 
 	private final ScriptedHistory history = new ScriptedHistory();
 
@@ -135,6 +149,31 @@ class KpiTableIntegrationTests {
 		assertThat(rebuildStatus().failure()).isNull();
 		assertThat(june()).isEqualTo(expected);
 		assertOpenExceptions();
+
+		// the Prometheus gauges carry the same values: they show the last 30 days, which on 30 June is June
+		var today = clock.instant();
+		try {
+			clock.set(history.at("06-30T12:00:00Z"));
+			gauges.refresh().block(TIMEOUT);
+			var scraped = ScrapedMetrics.parse(web.get()
+				.uri("/actuator/prometheus")
+				.accept(MediaType.TEXT_PLAIN)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody());
+			expected.forEach((name, kpi) -> {
+				var gauge = KpiGauge.of(name, kpi.unit());
+				var labels = gauge.tags().stream().collect(Collectors.toMap(Tag::getKey, Tag::getValue));
+				assertThat(scraped.value(gauge.name(), labels)).as(name + " as " + gauge.name() + labels)
+					.hasValueSatisfying(shown -> assertThat(shown).isCloseTo(gauge.value(kpi.value()), within(1e-9)));
+			});
+		}
+		finally {
+			clock.set(today);
+		}
 	}
 
 	private RebuildStatus rebuildStatus() {

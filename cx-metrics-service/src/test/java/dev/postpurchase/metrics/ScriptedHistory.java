@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.postpurchase.contracts.GoldenSamples;
 import dev.postpurchase.testkit.KafkaTopics;
@@ -23,7 +24,10 @@ public final class ScriptedHistory {
 
 	private final String unique = UUID.randomUUID().toString().substring(0, 8);
 
-	private final int year = ThreadLocalRandom.current().nextInt(2100, 3000);
+	/** Histories of one test JVM take consecutive years from a random start, so no two share one. */
+	private static final AtomicInteger YEARS = new AtomicInteger(ThreadLocalRandom.current().nextInt(2100, 2900));
+
+	private final int year = YEARS.getAndIncrement();
 
 	/** What makes this history's ids its own. */
 	public String unique() {

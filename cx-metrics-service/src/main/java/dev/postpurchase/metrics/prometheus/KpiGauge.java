@@ -39,7 +39,7 @@ import io.micrometer.core.instrument.Tags;
  * @param factor what the KPI's value is multiplied by to give base units
  * @param description the metric's HELP text
  */
-record KpiGauge(String name, Tags tags, double factor, String description) {
+public record KpiGauge(String name, Tags tags, double factor, String description) {
 
 	/** The prefix of every KPI gauge, so they never clash with the fact counters' {@code cx_} names. */
 	static final String PREFIX = "cx_kpi_";
@@ -63,7 +63,7 @@ record KpiGauge(String name, Tags tags, double factor, String description) {
 	private static final Pattern NOT_NAME = Pattern.compile("[^a-z0-9]+");
 
 	/** The gauge of the KPI {@code kpi} measured in {@code unit} (see {@link Kpi#unit()}). */
-	static KpiGauge of(String kpi, String unit) {
+	public static KpiGauge of(String kpi, String unit) {
 		var base = kpi;
 		var tags = new ArrayList<Tag>();
 		if (unit != null && CURRENCY.matcher(unit).matches()) {
@@ -117,7 +117,7 @@ record KpiGauge(String name, Tags tags, double factor, String description) {
 	}
 
 	/** The gauge's value for the KPI's value. */
-	double value(double kpiValue) {
+	public double value(double kpiValue) {
 		return kpiValue * factor;
 	}
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * naming conventions {@code promtool check metrics} lints checked in Java, so they are checked where
  * promtool is not installed too.
  */
-final class ScrapedMetrics {
+public final class ScrapedMetrics {
 
 	private static final Pattern SAMPLE = Pattern
 		.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})?\\s+(\\S+)(?:\\s+\\S+)?");
@@ -43,7 +43,7 @@ final class ScrapedMetrics {
 	private ScrapedMetrics() {
 	}
 
-	static ScrapedMetrics parse(String text) {
+	public static ScrapedMetrics parse(String text) {
 		var metrics = new ScrapedMetrics();
 		for (var line : text.split("\n")) {
 			if (line.isBlank()) {
@@ -93,7 +93,7 @@ final class ScrapedMetrics {
 	/**
 	 * The value of the sample with exactly these labels, the common {@code service} label aside.
 	 */
-	Optional<Double> value(String name, Map<String, String> labels) {
+	public Optional<Double> value(String name, Map<String, String> labels) {
 		return samples.stream().filter(sample -> sample.name().equals(name)).filter(sample -> {
 			var own = new HashMap<>(sample.labels());
 			own.remove("service");
