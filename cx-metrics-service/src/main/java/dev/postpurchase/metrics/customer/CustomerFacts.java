@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import dev.postpurchase.contracts.erasure.CustomerErasureRequested;
 import dev.postpurchase.contracts.order.OrderPlaced;
 import dev.postpurchase.metrics.kpi.FactStore;
+import dev.postpurchase.metrics.kpi.PlacedOrders;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -73,17 +74,11 @@ class CustomerFacts {
 
 	/** Records an order: its customer (key, or alias when erased), time, channel and total. */
 	Mono<Void> placed(OrderPlaced placed) {
-		if (placed.orderId() == null || placed.orderId().isBlank()) {
-			throw new IllegalArgumentException("OrderPlaced " + placed.eventId() + " without an order id");
-		}
 		if (placed.customer() == null || placed.customer().customerId() == null
 				|| placed.customer().customerId().isBlank()) {
 			throw new IllegalArgumentException("OrderPlaced " + placed.eventId() + " without a customer id");
 		}
-		var at = placed.placedAt() != null ? placed.placedAt() : placed.occurredAt();
-		if (at == null) {
-			throw new IllegalArgumentException("OrderPlaced " + placed.eventId() + " tells no time");
-		}
+		var at = PlacedOrders.placedAt(placed);
 		var update = new Update().min("placedAt", at);
 		if (placed.salesChannel() != null) {
 			update.set("salesChannel", placed.salesChannel().name());

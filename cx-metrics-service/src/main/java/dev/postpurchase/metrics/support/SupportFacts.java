@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import dev.postpurchase.metrics.kpi.FactStore;
+import dev.postpurchase.metrics.kpi.PlacedOrders;
 import dev.postpurchase.metrics.kpi.MetricTags;
 import dev.postpurchase.contracts.order.OrderPlaced;
 import dev.postpurchase.contracts.order.SupportContactLogged;
@@ -79,13 +80,7 @@ class SupportFacts {
 
 	/** Records when and through which channel an order was placed. */
 	Mono<Void> placed(OrderPlaced placed) {
-		if (placed.orderId() == null || placed.orderId().isBlank()) {
-			throw new IllegalArgumentException("OrderPlaced " + placed.eventId() + " without an order id");
-		}
-		var at = placed.placedAt() != null ? placed.placedAt() : placed.occurredAt();
-		if (at == null) {
-			throw new IllegalArgumentException("OrderPlaced " + placed.eventId() + " tells no time");
-		}
+		var at = PlacedOrders.placedAt(placed);
 		var update = new Update().min("placedAt", at);
 		if (placed.salesChannel() != null) {
 			update.set("salesChannel", placed.salesChannel().name());
