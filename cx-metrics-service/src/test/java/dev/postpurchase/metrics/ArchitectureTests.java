@@ -10,7 +10,8 @@ class ArchitectureTests {
 	@Test
 	void featuresKeepTheirBoundaries() {
 		ArchitectureRules.of("dev.postpurchase.metrics")
-			.modelKnowsNothingOf("kpi", "customer", "delivery", "survey", "returns", "notification", "support")
+			.modelKnowsNothingOf("kpi", "prometheus", "customer", "delivery", "survey", "returns", "notification", "support")
+			.modelKnowsNothingOf("prometheus", "customer", "delivery", "survey", "returns", "notification", "support")
 			.modelKnowsNothingOf("customer", "delivery", "survey", "returns", "notification", "support")
 			.modelKnowsNothingOf("delivery", "customer", "survey", "returns", "notification", "support")
 			.modelKnowsNothingOf("survey", "customer", "delivery", "returns", "notification", "support")
