@@ -2,10 +2,12 @@ package dev.postpurchase.returns.policy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -33,7 +35,9 @@ public class Eligibility {
 
 	/**
 	 * Every rule the request breaks; empty when it may be returned. Lines of the same sku count
-	 * together; each rule is reported at most once per sku.
+	 * together; each rule is reported at most once per sku. Applies the same rules as
+	 * {@link #returnable}: a request passes exactly when each of its skus is returnable and asks for at
+	 * most {@link Returnable#returnable()} of it.
 	 *
 	 * @param alreadyReturned per sku, how many were returned (or are being returned) by earlier
 	 *        requests of the order; {@code null} for none
@@ -41,15 +45,7 @@ public class Eligibility {
 	 */
 	public List<Violation> check(OrderFacts facts, List<RequestedLine> lines, Map<String, Integer> alreadyReturned,
 			Instant now) {
-		var violations = new ArrayList<Violation>();
-		if (facts.cancelled()) {
-			violations.add(new Violation(Violation.ORDER_CANCELLED, null,
-					facts.cancelledAt() == null ? "The order was cancelled"
-							: "The order was cancelled at " + facts.cancelledAt()));
-		}
-		if (!facts.delivered()) {
-			violations.add(new Violation(Violation.NOT_DELIVERED, null, "No delivery of the order is known yet"));
-		}
+		var violations = new ArrayList<>(orderViolations(facts));
 		if (lines == null || lines.isEmpty()) {
 			violations.add(new Violation(Violation.NO_ITEMS, null, "The request names no items"));
 			return violations;
@@ -64,37 +60,92 @@ public class Eligibility {
 				requested.merge(line.sku(), (long) line.quantity(), Long::sum);
 			}
 		}
-		requested.forEach((sku, quantity) -> checkItem(facts, sku, quantity,
-				alreadyReturned == null ? Map.of() : alreadyReturned, now, violations));
+		requested.forEach((sku, quantity) -> {
+			if (sku == null || sku.isBlank() || facts.linesOf(sku).isEmpty()) {
+				violations.add(new Violation(Violation.UNKNOWN_ITEM, sku,
+						sku == null || sku.isBlank() ? "A line names no item" : "The order has no item " + sku));
+				return;
+			}
+			finalSale(facts, sku).ifPresent(violations::add);
+			var purchased = facts.purchased(sku);
+			var returned = returned(alreadyReturned, sku);
+			if (quantity > purchased - returned) {
+				violations.add(new Violation(Violation.QUANTITY_EXCEEDED, sku, "Requested " + quantity + " of item " + sku
+						+ ": " + purchased + " bought, " + returned + " already returned"));
+			}
+			windowClosed(facts, sku, now).ifPresent(violations::add);
+		});
 		return violations;
 	}
 
-	private void checkItem(OrderFacts facts, String sku, long quantity, Map<String, Integer> returnedBefore,
-			Instant now, List<Violation> violations) {
-		if (sku == null || sku.isBlank() || facts.linesOf(sku).isEmpty()) {
-			violations.add(new Violation(Violation.UNKNOWN_ITEM, sku,
-					sku == null || sku.isBlank() ? "A line names no item" : "The order has no item " + sku));
-			return;
+	/**
+	 * What of each item of the order can be returned now, and why not for the others, by the rules
+	 * {@link #check} applies to a request: one entry per sku, in the order's line order. An item's
+	 * blocking rules are all that apply: the order's (cancelled, not delivered), the item's (final
+	 * sale, window closed) and {@link Violation#ALREADY_RETURNED} when nothing of it is left.
+	 *
+	 * @param alreadyReturned as for {@link #check}
+	 */
+	public List<Returnable> returnable(OrderFacts facts, Map<String, Integer> alreadyReturned, Instant now) {
+		var order = orderViolations(facts);
+		var items = new ArrayList<Returnable>();
+		for (var sku : facts.lines().stream().map(OrderFacts.Line::sku).distinct().toList()) {
+			var blockedBy = new ArrayList<>(order);
+			finalSale(facts, sku).ifPresent(blockedBy::add);
+			windowClosed(facts, sku, now).ifPresent(blockedBy::add);
+			var purchased = facts.purchased(sku);
+			var returned = Math.min(purchased, returned(alreadyReturned, sku));
+			if (returned >= purchased) {
+				blockedBy.add(new Violation(Violation.ALREADY_RETURNED, sku, "All " + purchased + " of item " + sku
+						+ " bought are returned or on their way back already"));
+			}
+			var closesAt = windowClosesAt(facts, sku);
+			items.add(new Returnable(sku, purchased, returned, blockedBy.isEmpty() ? purchased - returned : 0,
+					closesAt == null ? null : lastDay(closesAt, facts.zone()), closesAt, blockedBy));
 		}
-		if (facts.linesOf(sku).stream().anyMatch(OrderFacts.Line::finalSale)) {
-			violations.add(new Violation(Violation.FINAL_SALE, sku, "Item " + sku + " was sold as final sale"));
+		return items;
+	}
+
+	/** The rules that keep every item of the order from being returned. */
+	private static List<Violation> orderViolations(OrderFacts facts) {
+		var violations = new ArrayList<Violation>();
+		if (facts.cancelled()) {
+			violations.add(new Violation(Violation.ORDER_CANCELLED, null,
+					facts.cancelledAt() == null ? "The order was cancelled"
+							: "The order was cancelled at " + facts.cancelledAt()));
 		}
-		var purchased = facts.purchased(sku);
-		var returned = returnedBefore.get(sku);
-		var alreadyReturned = returned == null ? 0 : Math.max(0, returned);
-		if (quantity > purchased - alreadyReturned) {
-			violations.add(new Violation(Violation.QUANTITY_EXCEEDED, sku, "Requested " + quantity + " of item " + sku
-					+ ": " + purchased + " bought, " + alreadyReturned + " already returned"));
+		if (!facts.delivered()) {
+			violations.add(new Violation(Violation.NOT_DELIVERED, null, "No delivery of the order is known yet"));
 		}
+		return violations;
+	}
+
+	private static Optional<Violation> finalSale(OrderFacts facts, String sku) {
+		return facts.linesOf(sku).stream().anyMatch(OrderFacts.Line::finalSale)
+				? Optional.of(new Violation(Violation.FINAL_SALE, sku, "Item " + sku + " was sold as final sale"))
+				: Optional.empty();
+	}
+
+	private Optional<Violation> windowClosed(OrderFacts facts, String sku, Instant now) {
 		var closesAt = windowClosesAt(facts, sku);
-		if (closesAt != null && !now.isBefore(closesAt)) {
-			var zone = facts.zone();
-			var lastDay = LocalDate.ofInstant(closesAt, zone).minusDays(1);
-			violations.add(new Violation(Violation.RETURN_WINDOW_CLOSED, sku,
-					"Item " + sku + " could be returned until the end of " + lastDay + " (" + zone.getId() + "), "
-							+ windowDays(facts, sku) + " days after its delivery on "
-							+ LocalDate.ofInstant(facts.deliveredAt(), zone) + "; the window closed at " + closesAt));
+		if (closesAt == null || now.isBefore(closesAt)) {
+			return Optional.empty();
 		}
+		var zone = facts.zone();
+		return Optional.of(new Violation(Violation.RETURN_WINDOW_CLOSED, sku,
+				"Item " + sku + " could be returned until the end of " + lastDay(closesAt, zone) + " (" + zone.getId()
+						+ "), "
+						+ windowDays(facts, sku) + " days after its delivery on "
+						+ LocalDate.ofInstant(facts.deliveredAt(), zone) + "; the window closed at " + closesAt));
+	}
+
+	private static LocalDate lastDay(Instant closesAt, ZoneId zone) {
+		return LocalDate.ofInstant(closesAt, zone).minusDays(1);
+	}
+
+	private static int returned(Map<String, Integer> alreadyReturned, String sku) {
+		var returned = alreadyReturned == null ? null : alreadyReturned.get(sku);
+		return returned == null ? 0 : Math.max(0, returned);
 	}
 
 	/**

@@ -25,7 +25,7 @@ import dev.postpurchase.returns.order.OrderFacts;
  * <li>An item is refunded at its unit price as paid; a sku on several lines of the order at the lowest
  * of their prices. At most the quantity bought is refunded per sku; skus not in the order refund
  * nothing (the request was checked by {@link Eligibility} before).</li>
- * <li>For CHANGED_MIND the restocking fee ({@link ReturnPolicy#restockingFeePercent()} of the items'
+ * <li>For CHANGED_MIND the restocking fee ({@link ReturnPolicy#restockingFeePercentFor} of the items'
  * value, rounded half up to the minor unit) is kept.</li>
  * <li>The order's shipping is added when the reason is one of
  * {@link ReturnPolicy#refundShippingFor()}, it was not refunded by an earlier return of the order, and
@@ -64,14 +64,11 @@ public class RefundCalculator {
 			var quantity = Math.min(entry.getValue(), facts.purchased(entry.getKey()));
 			items = Math.addExact(items, Math.multiplyExact(quantity, unitPriceMinor(facts, entry.getKey())));
 		}
-		long fee = 0;
-		if (reason == ReturnReason.CHANGED_MIND) {
-			fee = BigDecimal.valueOf(items)
-				.multiply(policy.restockingFeePercent())
-				.divide(HUNDRED)
-				.setScale(0, RoundingMode.HALF_UP)
-				.longValueExact();
-		}
+		var fee = BigDecimal.valueOf(items)
+			.multiply(policy.restockingFeePercentFor(reason))
+			.divide(HUNDRED)
+			.setScale(0, RoundingMode.HALF_UP)
+			.longValueExact();
 		var shipping = items > 0 && policy.refundsShippingFor(reason) && !shippingRefundedBefore ? facts.shippingMinor()
 				: 0;
 		var total = Math.max(0, Math.addExact(items - fee, shipping));

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import dev.postpurchase.contracts.order.SalesChannel;
+import dev.postpurchase.contracts.returns.ReturnMethod;
+import dev.postpurchase.contracts.returns.ReturnOutcome;
 import dev.postpurchase.contracts.returns.ReturnReason;
 
 /**
@@ -108,6 +110,28 @@ public record ReturnPolicy(@DefaultValue("30") int windowDays, Map<SalesChannel,
 		}
 		var days = channelWindowDays.get(channel);
 		return days != null ? days : windowDays;
+	}
+
+	/**
+	 * The share of the refunded items' value kept for returns with this reason: the restocking fee
+	 * for CHANGED_MIND, nothing for the others.
+	 */
+	public BigDecimal restockingFeePercentFor(ReturnReason reason) {
+		return reason == ReturnReason.CHANGED_MIND ? restockingFeePercent : BigDecimal.ZERO;
+	}
+
+	/**
+	 * What a customer may ask for instead of a returnable item. The policy limits none today: every
+	 * outcome, for every item. A limit belongs here, and in the check of a request
+	 * ({@link Eligibility#check}), so the return page and the request agree.
+	 */
+	public Set<ReturnOutcome> outcomes() {
+		return EnumSet.allOf(ReturnOutcome.class);
+	}
+
+	/** How a returnable item may come back: every method, for every item (see {@link #outcomes()}). */
+	public Set<ReturnMethod> methods() {
+		return EnumSet.allOf(ReturnMethod.class);
 	}
 
 	/** Whether the order's shipping is refunded for returns with this reason. */

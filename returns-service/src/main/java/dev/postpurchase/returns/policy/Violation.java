@@ -28,6 +28,12 @@ public record Violation(String rule, String sku, String detail) {
 	/** More of the item than was bought and not yet returned. */
 	public static final String QUANTITY_EXCEEDED = "QUANTITY_EXCEEDED";
 
+	/**
+	 * Every item of this sku bought was returned, or is being returned, already. Only the preview of
+	 * what can be returned names it; a request for such an item breaks {@link #QUANTITY_EXCEEDED}.
+	 */
+	public static final String ALREADY_RETURNED = "ALREADY_RETURNED";
+
 	/** The request names no items. */
 	public static final String NO_ITEMS = "NO_ITEMS";
 

@@ -206,6 +206,54 @@ class EligibilityTests {
 
 	}
 
+	@Test
+	void thePreviewOffersExactlyWhatARequestMayAskFor() {
+		var cancelled = new OrderFacts("ord_1", "cus_1", SalesChannel.WEB, "EUR", List.of(COAT, SOCKS, FINAL), 495, null,
+				"Europe/Amsterdam", DELIVERED.minusSeconds(86_400), DELIVERED, true, null, null);
+		var late = Instant.parse("2026-04-01T00:00:00+02:00");
+		var situations = List.of(facts(), factsDelivered(null, "Europe/Amsterdam"), cancelled);
+		var returnedBefore = List.<Map<String, Integer>>of(Map.of(), Map.of("SOCKS-3P", 1), Map.of("SOCKS-3P", 3, "COAT-M", 1));
+		var checked = 0;
+		for (var facts : situations) {
+			for (var returned : returnedBefore) {
+				for (var now : List.of(SOON_AFTER, late)) {
+					for (var item : eligibility.returnable(facts, returned, now)) {
+						var upTo = new RequestedLine(item.sku(), item.returnable());
+						var oneMore = new RequestedLine(item.sku(), item.returnable() + 1);
+						if (item.eligible()) {
+							assertThat(item.returnable()).isPositive();
+							assertThat(eligibility.check(facts, List.of(upTo), returned, now)).isEmpty();
+						}
+						assertThat(eligibility.check(facts, List.of(oneMore), returned, now)).isNotEmpty();
+						checked++;
+					}
+				}
+			}
+		}
+		assertThat(checked).isEqualTo(situations.size() * returnedBefore.size() * 2 * 3);
+	}
+
+	@Test
+	void thePreviewNamesEveryRuleThatKeepsAnItemBack() {
+		var late = Instant.parse("2026-04-01T00:00:00+02:00");
+
+		assertThat(eligibility.returnable(facts(), Map.of("SOCKS-3P", 1), SOON_AFTER))
+			.extracting(Returnable::sku, Returnable::returnable, Returnable::returned, Returnable::lastDay)
+			.containsExactly(tuple("COAT-M", 1, 0, java.time.LocalDate.of(2026, 3, 31)),
+					tuple("SOCKS-3P", 2, 1, java.time.LocalDate.of(2026, 3, 31)),
+					tuple("BELT-L", 0, 0, java.time.LocalDate.of(2026, 3, 31)));
+		assertThat(eligibility.returnable(facts(), Map.of("SOCKS-3P", 3), late))
+			.extracting(item -> item.blockedBy().stream().map(Violation::rule).toList())
+			.containsExactly(List.of(Violation.RETURN_WINDOW_CLOSED),
+					List.of(Violation.RETURN_WINDOW_CLOSED, Violation.ALREADY_RETURNED),
+					List.of(Violation.FINAL_SALE, Violation.RETURN_WINDOW_CLOSED));
+		assertThat(eligibility.returnable(factsDelivered(null, null), Map.of(), SOON_AFTER))
+			.allSatisfy(item -> {
+				assertThat(item.blockedBy()).extracting(Violation::rule).startsWith(Violation.NOT_DELIVERED);
+				assertThat(item.lastDay()).isNull();
+			});
+	}
+
 	private static OrderFacts facts() {
 		return factsDelivered(DELIVERED, "Europe/Amsterdam");
 	}
