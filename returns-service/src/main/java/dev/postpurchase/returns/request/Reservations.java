@@ -2,7 +2,9 @@ package dev.postpurchase.returns.request;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -56,6 +58,22 @@ class Reservations {
 			.defaultIfEmpty(false);
 	}
 
+	/** How many of each sku of the order are reserved, by sku; empty when none ever were. */
+	Mono<Map<String, Integer>> reserved(String orderId) {
+		return mongo.findById(orderId, org.bson.Document.class, COLLECTION)
+			.map(found -> {
+				var reserved = found.get("reserved", org.bson.Document.class);
+				var bySku = new HashMap<String, Integer>();
+				if (reserved != null) {
+					reserved.forEach((field, count) -> bySku.put(
+							new String(Base64.getUrlDecoder().decode(field), StandardCharsets.UTF_8),
+							((Number) count).intValue()));
+				}
+				return (Map<String, Integer>) bySku;
+			})
+			.defaultIfEmpty(Map.of());
+	}
+
 	/** Gives a rejected return's items back. */
 	Mono<Void> release(String orderId, List<CustomerReturn.Line> lines) {
 		var update = new Update();
@@ -63,7 +81,7 @@ class Reservations {
 		return mongo.updateFirst(Query.query(Criteria.where("_id").is(orderId)), update, COLLECTION).then();
 	}
 
-	/** A sku as a field name: skus may hold dots or dollars, which field names must not. */
+	/** A sku as a field name (under {@code reserved}; {@link #reserved} decodes it back): skus may hold dots or dollars, which field names must not. */
 	private static String field(String sku) {
 		return "reserved." + Base64.getUrlEncoder().withoutPadding().encodeToString(sku.getBytes(StandardCharsets.UTF_8));
 	}

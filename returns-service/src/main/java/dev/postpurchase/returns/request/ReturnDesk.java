@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +43,7 @@ import dev.postpurchase.returns.payment.StripeRefunds;
 import dev.postpurchase.returns.policy.Eligibility;
 import dev.postpurchase.returns.policy.RefundCalculator;
 import dev.postpurchase.returns.policy.RequestedLine;
+import dev.postpurchase.returns.policy.Returnable;
 import dev.postpurchase.returns.policy.ReturnPolicy;
 import dev.postpurchase.returns.request.CustomerReturn.Inspected;
 import dev.postpurchase.returns.request.CustomerReturn.Line;
@@ -105,9 +107,8 @@ public class ReturnDesk {
 	 */
 	public Mono<CustomerReturn> request(NewReturn asked, String by) {
 		var request = asked.validated();
-		return orders.find(request.orderId())
-			.switchIfEmpty(Mono.error(() -> Problems.notFound("Order " + request.orderId() + " is not known here")))
-			.flatMap(order -> returns.returnedQuantities(order.orderId()).flatMap(returned -> {
+		return known(request.orderId())
+			.flatMap(order -> taken(order.orderId()).flatMap(returned -> {
 				var wanted = request.lines().stream().map(item -> new RequestedLine(item.sku(), item.quantity())).toList();
 				var violations = eligibility.check(order, wanted, returned, clock.instant());
 				if (!violations.isEmpty()) {
@@ -124,6 +125,35 @@ public class ReturnDesk {
 									"Another return of this order took these items a moment ago")))))
 					.flatMap(saved -> calculator.autoApproves(order, wanted) ? approve(saved.id(), POLICY) : Mono.just(saved));
 			}));
+	}
+
+	/**
+	 * What of an order can be returned now, item by item, by the same rules and counts a
+	 * {@link #request} is checked with: a request passes exactly when it names eligible items and at
+	 * most their {@link Returnable#returnable()}. 404 when the order is not known here, like a request.
+	 */
+	public Mono<ReturnableOrder> returnable(String orderId) {
+		return known(orderId).flatMap(order -> taken(order.orderId())
+			.map(returned -> new ReturnableOrder(order, eligibility.returnable(order, returned, clock.instant()))));
+	}
+
+	private Mono<OrderFacts> known(String orderId) {
+		return orders.find(orderId)
+			.switchIfEmpty(Mono.error(() -> Problems.notFound("Order " + orderId + " is not known here")));
+	}
+
+	/**
+	 * How many of each sku of the order are no longer free to return: returned or being returned by
+	 * its returns, or reserved by requests (a request that reserved but failed to store its return
+	 * keeps its reservation), whichever is more. A request is refused beyond either count, so this is
+	 * the one both the check of a request and the preview count with.
+	 */
+	private Mono<Map<String, Integer>> taken(String orderId) {
+		return Mono.zip(returns.returnedQuantities(orderId), reservations.reserved(orderId), (returned, reserved) -> {
+			var taken = new HashMap<>(returned);
+			reserved.forEach((sku, count) -> taken.merge(sku, count, Math::max));
+			return (Map<String, Integer>) taken;
+		});
 	}
 
 	private CustomerReturn created(OrderFacts order, NewReturn request, String by) {

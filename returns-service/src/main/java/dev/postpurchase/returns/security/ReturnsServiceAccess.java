@@ -15,7 +15,8 @@ import dev.postpurchase.kit.security.Scopes;
 /**
  * Who may call what on returns-service (first match wins). Starting a return is open to both a
  * bearer token of scope {@code returns:write} and a customer's RETURN link of the order: the handler
- * checks which one came.
+ * checks which one came. The customer endpoints ({@code /api/v1/customer/**}) check the link of the
+ * order themselves, and are rate limited per client address (service-kit's default paths).
  */
 @Component
 class ReturnsServiceAccess implements AccessRules {
@@ -33,6 +34,8 @@ class ReturnsServiceAccess implements AccessRules {
 				scopes(HttpMethod.POST, List.of("/api/v1/returns/{returnId}/approve", "/api/v1/returns/{returnId}/reject",
 						"/api/v1/returns/{returnId}/receive", "/api/v1/returns/{returnId}/refund/retry"),
 						Scopes.RETURNS_WRITE),
+				open(HttpMethod.GET, "/api/v1/customer/orders/{orderId}/returnable",
+						"a signed RETURN link token for the order (token parameter)"),
 				open(HttpMethod.GET, "/api/v1/customer/returns/{returnId}", RETURN_LINK),
 				open(HttpMethod.GET, "/api/v1/customer/returns/{returnId}/label", RETURN_LINK));
 	}

@@ -10,25 +10,45 @@ import org.springframework.web.util.HtmlUtils;
 import dev.postpurchase.kit.security.CustomerLinks;
 import dev.postpurchase.kit.security.LinkPurpose;
 import dev.postpurchase.kit.web.Problems;
+import dev.postpurchase.returns.policy.ReturnPolicy;
 import dev.postpurchase.returns.request.CustomerReturn;
+import dev.postpurchase.returns.request.ReturnDesk;
 import dev.postpurchase.returns.request.Returns;
 import reactor.core.publisher.Mono;
 
 /**
- * A customer's own return, behind the RETURN link of its order (no login): its state, and the
- * prepaid label to print. A link for another order gets 403 and reveals nothing; an unknown return
- * gets the same 403, so ids cannot be probed.
+ * A customer's returns, behind the RETURN link of their order (no login): what of the order can be
+ * returned (the return page, before a request), a return's state, and the prepaid label to print. A
+ * link for another order gets 403 and reveals nothing; an unknown return gets the same 403, so ids
+ * cannot be probed.
  */
 @RestController
 class CustomerReturnController {
 
 	private final Returns returns;
 
+	private final ReturnDesk desk;
+
+	private final ReturnPolicy policy;
+
 	private final CustomerLinks links;
 
-	CustomerReturnController(Returns returns, CustomerLinks links) {
+	CustomerReturnController(Returns returns, ReturnDesk desk, ReturnPolicy policy, CustomerLinks links) {
 		this.returns = returns;
+		this.desk = desk;
+		this.policy = policy;
 		this.links = links;
+	}
+
+	/**
+	 * What of the order can be returned now, by the rules a request ({@code POST /api/v1/returns}) is
+	 * checked with: the link is checked before anything is read (401 invalid or expired, 403 for
+	 * another order or purpose); 404 when the order is not known here, as for a request.
+	 */
+	@GetMapping("/api/v1/customer/orders/{orderId}/returnable")
+	Mono<ReturnableView> returnable(@PathVariable String orderId, @RequestParam(required = false) String token) {
+		links.authorize(token, LinkPurpose.RETURN, orderId);
+		return desk.returnable(orderId).map(found -> ReturnableView.of(found, policy));
 	}
 
 	@GetMapping("/api/v1/customer/returns/{returnId}")

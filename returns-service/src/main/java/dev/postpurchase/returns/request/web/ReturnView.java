@@ -14,8 +14,11 @@ import dev.postpurchase.returns.request.ReturnState;
 /**
  * A return as the APIs show it; amounts as money (decimal and currency). The customer's view leaves
  * out the customer id and who decided.
+ *
+ * @param nextStep what the customer does, or waits for, next (the confirmation page's "next steps")
  */
-record ReturnView(String id, String orderId, String customerId, ReturnState state, ReturnReason reason,
+record ReturnView(String id, String orderId, String customerId, ReturnState state, NextStep nextStep,
+		ReturnReason reason,
 		String comment, ReturnOutcome outcome, ReturnMethod method, List<Item> lines, boolean automatic,
 		String decidedBy, String rejection, CustomerReturn.Label label, List<CustomerReturn.Inspected> inspection,
 		RefundView refund, List<CustomerReturn.Transition> history, Instant createdAt, Instant updatedAt) {
@@ -32,7 +35,8 @@ record ReturnView(String id, String orderId, String customerId, ReturnState stat
 
 	static ReturnView of(CustomerReturn found) {
 		var refund = found.refund();
-		return new ReturnView(found.id(), found.orderId(), found.customerId(), found.state(), found.reason(),
+		return new ReturnView(found.id(), found.orderId(), found.customerId(), found.state(), NextStep.of(found),
+				found.reason(),
 				found.comment(), found.outcome(), found.method(),
 				found.lines().stream()
 					.map(line -> new Item(line.sku(), line.name(), line.quantity(),
@@ -55,7 +59,7 @@ record ReturnView(String id, String orderId, String customerId, ReturnState stat
 
 	/** What the customer sees of their own return. */
 	ReturnView forCustomer() {
-		return new ReturnView(id, orderId, null, state, reason, comment, outcome, method, lines, automatic, null,
+		return new ReturnView(id, orderId, null, state, nextStep, reason, comment, outcome, method, lines, automatic, null,
 				rejection, label, inspection, refund, history.stream()
 					.map(step -> new CustomerReturn.Transition(step.state(), step.at(), null))
 					.toList(),
