@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,6 +34,7 @@ import dev.postpurchase.contracts.shipment.ShipmentRegistered;
 import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
 import dev.postpurchase.contracts.shipment.TrackingStatus;
 import dev.postpurchase.kit.idempotency.AppliedEvents;
+import dev.postpurchase.order.status.OrderStatusView.CheckpointSummary;
 import dev.postpurchase.order.status.OrderStatusView.NotificationOutcome;
 import dev.postpurchase.order.status.OrderStatusView.NotificationSummary;
 import dev.postpurchase.order.status.OrderStatusView.ReturnState;
@@ -42,6 +44,11 @@ import reactor.core.publisher.Mono;
  * Keeps {@link OrderStatusView} from shipment, delivery-exception, return and notification events.
  * Each event is one atomic upsert of the order's view that also records the event id, so a
  * redelivered event changes nothing.
+ * <p>
+ * A {@link ShipmentStatusChanged} also adds its checkpoint to the parcel's history in a second
+ * atomic update, which itself changes nothing when the history already holds that scan: the
+ * history stays in carrier time order whatever order the events arrive in, holds each scan once
+ * (same time, status, city and country), and keeps the latest {@value #CHECKPOINTS_KEPT}.
  */
 @Component
 class OrderStatusProjection {
@@ -49,6 +56,12 @@ class OrderStatusProjection {
 	private static final Logger log = LoggerFactory.getLogger(OrderStatusProjection.class);
 
 	static final int NOTIFICATIONS_KEPT = 10;
+
+	/**
+	 * How many checkpoints a parcel's history keeps, the latest by carrier time: a parcel that
+	 * changes status more often than this (a long return-to-sender loop) loses its oldest scans.
+	 */
+	static final int CHECKPOINTS_KEPT = 50;
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -66,7 +79,10 @@ class OrderStatusProjection {
 			return Mono.empty();
 		}
 		var applied = (Event) event;
-		return apply(applied.orderId(), applied.eventId(), update);
+		var applying = apply(applied.orderId(), applied.eventId(), update);
+		// after the event's own update, so that the view exists; a redelivery runs it again and it adds nothing
+		return event instanceof ShipmentStatusChanged changed && changed.checkpoint() != null
+				? applying.then(addCheckpoint(changed)) : applying;
 	}
 
 	private Update updateFor(Object event) {
@@ -171,6 +187,26 @@ class OrderStatusProjection {
 					NotificationOutcome.valueOf(e.engagement().name()), null, e.occurredAt()));
 		}
 		return null;
+	}
+
+	/**
+	 * Adds the event's checkpoint to the parcel's history unless the history already holds the same
+	 * scan: the condition and the push are one atomic update, sorted by carrier time and cut to the
+	 * latest {@value #CHECKPOINTS_KEPT}.
+	 */
+	private Mono<Void> addCheckpoint(ShipmentStatusChanged event) {
+		var checkpoint = CheckpointSummary.of(event.checkpoint());
+		var place = checkpoint.location();
+		var history = "shipments." + event.shipmentId() + ".checkpoints";
+		var sameScan = Criteria.where("occurredAt").is(checkpoint.occurredAt())
+			.and("status").is(checkpoint.status())
+			.and("location.city").is(place == null ? null : place.city())
+			.and("location.country").is(place == null ? null : place.country());
+		var query = Query.query(Criteria.where("_id").is(event.orderId())
+			.norOperator(Criteria.where(history).elemMatch(sameScan)));
+		var update = new Update();
+		update.push(history).sort(Sort.by("occurredAt")).slice(-CHECKPOINTS_KEPT).each(checkpoint);
+		return mongo.updateFirst(query, update, OrderStatusView.class).then();
 	}
 
 	private static Update returnState(String returnId, ReturnState state, Event event) {

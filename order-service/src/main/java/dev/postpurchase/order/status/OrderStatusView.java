@@ -29,10 +29,37 @@ public record OrderStatusView(@Id String orderId, Map<String, ShipmentSummary> s
 		Map<String, ExceptionSummary> exceptions, Map<String, ReturnSummary> returns,
 		List<NotificationSummary> notifications, Instant updatedAt) {
 
-	/** A parcel's latest state. */
+	/**
+	 * A parcel's latest state, and its history: the checkpoints that changed its status, oldest first,
+	 * one per scan, at most {@link OrderStatusProjection#CHECKPOINTS_KEPT} (the latest by carrier time).
+	 */
 	public record ShipmentSummary(String shipmentId, String carrier, String trackingNumber, Direction direction,
 			TrackingStatus status, Checkpoint lastCheckpoint, PromiseState promiseState, Instant estimatedDelivery,
-			Instant deliveredAt, Instant updatedAt) {
+			Instant deliveredAt, Instant updatedAt, List<CheckpointSummary> checkpoints) {
+	}
+
+	/**
+	 * A carrier scan as the order's history keeps it: the carrier's time (UTC), status, sub-status and
+	 * reason codes, the carrier's own text and the place. The place is a depot or city; its postal code
+	 * is left out, as the delivery scan's postal code is the customer's.
+	 */
+	public record CheckpointSummary(Instant occurredAt, TrackingStatus status, String subStatus,
+			ExceptionReason reason, String message, Place location) {
+
+		/** The scan of a carrier checkpoint, without the postal code. */
+		public static CheckpointSummary of(Checkpoint checkpoint) {
+			var location = checkpoint.location();
+			return new CheckpointSummary(checkpoint.occurredAt(), checkpoint.status(), checkpoint.subStatus(),
+					checkpoint.reason(), checkpoint.message(),
+					location == null ? null : new Place(location.city(), location.country(), location.timeZone()));
+		}
+
+	}
+
+	/**
+	 * Where a scan happened: city, country (as the carrier reports it) and the IANA zone when known.
+	 */
+	public record Place(String city, String country, String timeZone) {
 	}
 
 	/** A delivery exception, open while {@code resolvedAt} is null. */

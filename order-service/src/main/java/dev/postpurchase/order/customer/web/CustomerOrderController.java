@@ -46,8 +46,7 @@ class CustomerOrderController {
 	Mono<CustomerOrderView> order(@PathVariable String orderId, @RequestParam(required = false) String token) {
 		return Mono.fromRunnable(() -> links.authorize(token, LinkPurpose.TRACKING, orderId))
 			.then(Mono.zip(status.report(orderId), orders.find(new OrderId(orderId))))
-			.map(found -> CustomerOrderView.of(found.getT1(), found.getT2().lines().stream()
-				.map(line -> new CustomerOrderView.Item(line.name(), line.quantity())).toList()));
+			.map(found -> CustomerOrderView.of(found.getT1(), found.getT2()));
 	}
 
 	/** A signed link token for a customer (scope {@code support}), for example to resend a tracking link. */
