@@ -1,0 +1,81 @@
+package dev.postpurchase.pages.backend;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.postpurchase.kit.http.ProviderAnswers;
+import dev.postpurchase.pages.backend.BackendFailure.Outcome;
+import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * One backend's HTTP client with the pages' timeout, and the one mapping of its answers to what the
+ * customer sees ({@link Outcome}). Logs name the backend, the status or failure type and the order,
+ * never a URL (it holds the token) nor a body.
+ */
+public final class BackendCalls {
+
+	private static final Logger log = LoggerFactory.getLogger(BackendCalls.class);
+
+	private final String name;
+
+	private final WebClient client;
+
+	private final Duration timeout;
+
+	public BackendCalls(String name, String baseUrl, Duration timeout) {
+		this.name = name;
+		this.timeout = timeout;
+		var http = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+			.responseTimeout(timeout);
+		this.client = WebClient.builder().baseUrl(baseUrl).clientConnector(new ReactorClientHttpConnector(http)).build();
+	}
+
+	public WebClient client() {
+		return client;
+	}
+
+	/**
+	 * Sends {@code request}; a 2xx answer goes to {@code onSuccess}, anything else fails with a
+	 * {@link BackendFailure}.
+	 */
+	public <T> Mono<T> send(WebClient.RequestHeadersSpec<?> request, String orderId,
+			Function<ClientResponse, Mono<T>> onSuccess) {
+		return request.exchangeToMono(response -> {
+			if (response.statusCode().is2xxSuccessful()) {
+				return onSuccess.apply(response);
+			}
+			return response.releaseBody().then(Mono.error(failure(response.statusCode(), orderId)));
+		}).timeout(timeout).onErrorMap(failed -> !(failed instanceof BackendFailure), failed -> {
+			log.warn("{} gave no usable answer for order {}: {}", name, orderId, ProviderAnswers.unansweredCode(failed));
+			return new BackendFailure(Outcome.UNAVAILABLE, name);
+		});
+	}
+
+	private BackendFailure failure(HttpStatusCode status, String orderId) {
+		var outcome = switch (status.value()) {
+			case 401, 403 -> Outcome.LINK_REFUSED;
+			case 404 -> Outcome.NOT_FOUND;
+			case 409 -> Outcome.CONFLICT;
+			default -> Outcome.UNAVAILABLE;
+		};
+		if (outcome == Outcome.UNAVAILABLE) {
+			log.warn("{} answered {} for order {}", name, status.value(), orderId);
+		}
+		else {
+			log.debug("{} answered {} for order {}", name, status.value(), orderId);
+		}
+		return new BackendFailure(outcome, name);
+	}
+
+}
