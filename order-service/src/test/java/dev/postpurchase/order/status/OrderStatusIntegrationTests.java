@@ -171,6 +171,9 @@ class OrderStatusIntegrationTests {
 				.expectStatus().isOk()
 				.expectBody(String.class).returnResult().getResponseBody();
 			var view = EventJson.mapper().readTree(body);
+			// tokens for the return request and the preferences of this order, and of no other
+			links.authorize(view.get("links").get("returnToken").asString(), LinkPurpose.RETURN, orderId);
+			links.authorize(view.get("links").get("preferencesToken").asString(), LinkPurpose.PREFERENCES, orderId);
 			var outbound = parcel(view, parcel);
 			assertThat(outbound.get("direction").asString()).isEqualTo("OUTBOUND");
 			assertThat(outbound.get("status").asString()).isEqualTo("Delivered");

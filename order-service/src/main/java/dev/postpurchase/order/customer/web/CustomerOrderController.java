@@ -46,7 +46,9 @@ class CustomerOrderController {
 	Mono<CustomerOrderView> order(@PathVariable String orderId, @RequestParam(required = false) String token) {
 		return Mono.fromRunnable(() -> links.authorize(token, LinkPurpose.TRACKING, orderId))
 			.then(Mono.zip(status.report(orderId), orders.find(new OrderId(orderId))))
-			.map(found -> CustomerOrderView.of(found.getT1(), found.getT2()));
+			.map(found -> CustomerOrderView.of(found.getT1(), found.getT2(),
+					new CustomerOrderView.Links(links.issue(orderId, LinkPurpose.RETURN),
+							links.issue(orderId, LinkPurpose.PREFERENCES))));
 	}
 
 	/** A signed link token for a customer (scope {@code support}), for example to resend a tracking link. */

@@ -28,7 +28,15 @@ import dev.postpurchase.order.status.OrderStatusView.ShipmentSummary;
  */
 record CustomerOrderView(String orderId, OrderStatus status, Instant placedAt, DeliveryPromise promise,
 		String locale, ZoneId timeZone, List<Item> items, List<Parcel> parcels, List<Issue> openIssues,
-		List<ReturnState> returns) {
+		List<ReturnState> returns, Links links) {
+
+	/**
+	 * Link tokens the tracking page hands on, so the customer can go from it to the return request and
+	 * the notification preferences of this order (the holder of the tracking link is the customer the
+	 * messages went to, who has the preferences link already).
+	 */
+	record Links(String returnToken, String preferencesToken) {
+	}
 
 	private static final Comparator<Checkpoint> NEWEST_FIRST = Comparator
 		.comparing(Checkpoint::occurredAt, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -71,7 +79,7 @@ record CustomerOrderView(String orderId, OrderStatus status, Instant placedAt, D
 	record ReturnState(String state, ReturnMethod method, ReturnOutcome outcome, String trackingNumber) {
 	}
 
-	static CustomerOrderView of(OrderStatusReport report, Order order) {
+	static CustomerOrderView of(OrderStatusReport report, Order order, Links links) {
 		var customer = order.customer();
 		var items = order.lines().stream().map(line -> new Item(line.name(), line.quantity())).toList();
 		var trackingNumbers = report.shipments().stream()
@@ -83,7 +91,8 @@ record CustomerOrderView(String orderId, OrderStatus status, Instant placedAt, D
 				report.openExceptions().stream().map(e -> new Issue(e.kind(), e.reason(), e.newEstimate(),
 						e.raisedAt(), trackingNumbers.get(e.shipmentId()))).toList(),
 				report.returns().stream().map(r -> new ReturnState(r.state().name(), r.method(), r.outcome(),
-						r.returnTrackingNumber())).toList());
+						r.returnTrackingNumber())).toList(),
+				links);
 	}
 
 	private static Parcel parcel(ShipmentSummary shipment) {
