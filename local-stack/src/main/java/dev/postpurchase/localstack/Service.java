@@ -21,7 +21,8 @@ record Service(String name, int defaultPort, String mainClass) {
 			new Service("notification-service", 8083,
 					"dev.postpurchase.notification.NotificationServiceApplication"),
 			new Service("returns-service", 8084, "dev.postpurchase.returns.ReturnsServiceApplication"),
-			new Service("cx-metrics-service", 8085, "dev.postpurchase.metrics.CxMetricsServiceApplication"));
+			new Service("cx-metrics-service", 8085, "dev.postpurchase.metrics.CxMetricsServiceApplication"),
+			new Service("customer-pages", 8080, "dev.postpurchase.pages.CustomerPagesApplication"));
 
 	static Optional<Service> named(String name) {
 		return ALL.stream().filter(service -> service.name().equals(name)).findFirst();

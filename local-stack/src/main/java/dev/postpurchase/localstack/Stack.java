@@ -114,6 +114,7 @@ final class Stack {
 		properties.put("spring.mail.port", String.valueOf(smtpPort));
 		properties.putAll(Simulators.notificationServiceProperties(simulatorsPort, notificationServicePort));
 		properties.putAll(Simulators.returnsServiceProperties(simulatorsPort, returnsServicePort));
+		properties.putAll(customerPagesProperties());
 		if (this.settings.demo()) {
 			// demo time runs fast: parcels the demo stops scanning show as stalled within minutes, not days
 			properties.put("tracking.exceptions.stall-after", "10m");
@@ -144,6 +145,24 @@ final class Stack {
 				this.demo = DemoTraffic.start(endpoints);
 			}
 		}
+	}
+
+	/**
+	 * The customer pages call the other services where they run here, and the messages link to the pages
+	 * where they run here.
+	 */
+	private Map<String, String> customerPagesProperties() {
+		var properties = new LinkedHashMap<String, String>();
+		for (var service : Service.ALL) {
+			var url = "http://localhost:" + service.port(this.environment);
+			if (service.name().equals("customer-pages")) {
+				properties.put("postpurchase.links.base-url", url);
+			}
+			else {
+				properties.put("pages.backends." + service.name(), url);
+			}
+		}
+		return properties;
 	}
 
 	/** Stops everything; safe to call more than once and from a shutdown hook. */
