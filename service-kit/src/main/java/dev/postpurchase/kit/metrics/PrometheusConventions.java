@@ -26,11 +26,11 @@ import io.micrometer.prometheusmetrics.PrometheusNamingConvention;
  * {@code *-time-ns-avg}, {@code app-info start-time-ms} and the like, and {@code process.cpu.time}
  * (a counter in nanoseconds; {@code process.cpu.usage} stays). Kafka's latency averages and maxima
  * without a unit in their names stay.</li>
- * <li><b>Renamed</b>: a gauge whose name ends in {@code count}, {@code sum}, {@code bucket} or
- * {@code total} (words Prometheus reserves for histograms, summaries and counters):
- * {@code system.cpu.count} becomes {@code system.cpu.cores}, a Kafka client's
- * {@code *.connection.count} becomes {@code *.connections}, any other gets {@code .value} appended
- * ({@code x.total} becomes {@code x_total_value}).</li>
+ * <li><b>Renamed</b>: a gauge whose name ends in {@code count} or {@code sum} (words Prometheus
+ * reserves for histograms and summaries; the Prometheus client itself drops a trailing {@code total},
+ * {@code bucket}, {@code created} or {@code info}): {@code system.cpu.count} becomes
+ * {@code system.cpu.cores}, a Kafka client's {@code *.connection.count} becomes {@code *.connections},
+ * any other gets {@code .value} appended ({@code x.count} becomes {@code x_count_value}).</li>
  * </ul>
  */
 public class PrometheusConventions implements MeterFilter {
@@ -53,8 +53,8 @@ public class PrometheusConventions implements MeterFilter {
 	private static final List<String> UNIT_PREFIXES = List.of("pico", "nano", "micro", "milli", "centi", "deci",
 			"deca", "hecto", "kilo", "kibi", "mega", "mebi", "giga", "gibi", "tera", "tebi", "peta", "pebi");
 
-	/** Name endings Prometheus reserves for counters, histograms and summaries. */
-	private static final List<String> RESERVED_ENDINGS = List.of("_count", "_sum", "_bucket", "_total");
+	/** Name endings Prometheus reserves for histograms and summaries. */
+	private static final List<String> RESERVED_ENDINGS = List.of("_count", "_sum");
 
 	private final NamingConvention prometheus = new PrometheusNamingConvention();
 
