@@ -203,7 +203,12 @@ class PrometheusIntegrationTests {
 
 		assertThat(scraped.families("cx_")).hasSizeGreaterThan(20);
 		// the whole scrape, the JVM's, Kafka clients' and Spring's meters too
-		ScrapedMetrics.assertFollowsConventions(scrapedText());
+		var text = scrapedText();
+		ScrapedMetrics.assertFollowsConventions(text);
+		// our own meters say what they count where they are registered
+		for (var own : List.of("cx_", "surveys_", "outbox_", "kafka_dlt_")) {
+			assertThat(ScrapedMetrics.only(own, text)).as(own).doesNotContain("no description registered");
+		}
 	}
 
 	private static void assertIncreased(ScrapedMetrics before, ScrapedMetrics after, String name,

@@ -428,6 +428,10 @@ class ChannelIntegrationTests {
 		assertThat(metrics).contains("notifications_messages_total", "notifications_provider_latency_seconds_bucket",
 				"resilience4j_circuitbreaker_state", "notifications_backlog", "kafka_consumer_", "jvm_");
 		ScrapedMetrics.assertFollowsConventions(metrics);
+		// our own meters say what they count where they are registered
+		for (var own : List.of("notification_", "notifications_", "outbox_", "webhook_", "kafka_dlt_")) {
+			assertThat(ScrapedMetrics.only(own, metrics)).as(own).doesNotContain("no description registered");
+		}
 	}
 
 	/** The plain text part of an email. */

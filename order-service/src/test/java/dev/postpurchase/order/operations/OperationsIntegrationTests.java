@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,10 @@ class OperationsIntegrationTests {
 		assertThat(scraped).contains("orders_received_total", "outbox_published_total", "http_server_requests_seconds",
 				"kafka_consumer_", "jvm_");
 		ScrapedMetrics.assertFollowsConventions(scraped);
+		// our own meters say what they count where they are registered
+		for (var own : List.of("orders_", "outbox_", "shopify_", "webhook_", "kafka_dlt_")) {
+			assertThat(ScrapedMetrics.only(own, scraped)).as(own).doesNotContain("no description registered");
+		}
 	}
 
 }

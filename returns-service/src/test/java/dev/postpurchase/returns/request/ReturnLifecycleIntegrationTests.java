@@ -340,6 +340,10 @@ class ReturnLifecycleIntegrationTests {
 		assertThat(metrics).contains("returns_requested_total", "returns_refunded_amount_total",
 				"returns_cycle_seconds_bucket", "kafka_consumer_", "jvm_");
 		ScrapedMetrics.assertFollowsConventions(metrics);
+		// our own meters say what they count where they are registered
+		for (var own : List.of("returns_", "outbox_", "webhook_", "kafka_dlt_")) {
+			assertThat(ScrapedMetrics.only(own, metrics)).as(own).doesNotContain("no description registered");
+		}
 	}
 
 	@Test

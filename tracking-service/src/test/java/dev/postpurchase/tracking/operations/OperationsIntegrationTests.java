@@ -122,6 +122,10 @@ class OperationsIntegrationTests {
 		assertThat(scrape).contains("tracking_updates_received_total", "tracking_carrier_data_lag_seconds_bucket",
 				"tracking_shipments", "http_server_requests_seconds", "kafka_producer_", "jvm_");
 		ScrapedMetrics.assertFollowsConventions(scrape);
+		// our own meters say what they count where they are registered
+		for (var own : List.of("tracking_", "aftership_", "outbox_", "webhook_", "kafka_dlt_")) {
+			assertThat(ScrapedMetrics.only(own, scrape)).as(own).doesNotContain("no description registered");
+		}
 	}
 
 	@Test
