@@ -61,9 +61,15 @@ class Surveys implements SmartInitializingSingleton {
 	Surveys(ReactiveMongoTemplate mongo, OutboxRelay relay, MeterRegistry meters) {
 		this.mongo = mongo;
 		this.relay = relay;
-		this.parked = meters.counter("surveys.parked");
-		this.completed = meters.counter("surveys.parked.completed");
-		this.expired = meters.counter("surveys.parked.expired");
+		this.parked = Counter.builder("surveys.parked")
+			.description("Survey answers parked because their order's OrderPlaced has not arrived yet")
+			.register(meters);
+		this.completed = Counter.builder("surveys.parked.completed")
+			.description("Parked survey answers completed and announced once their order became known")
+			.register(meters);
+		this.expired = Counter.builder("surveys.parked.expired")
+			.description("Parked survey answers given up on because their order never became known")
+			.register(meters);
 	}
 
 	@Override

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.Tag;
 
 /**
- * How KPIs are named as gauges, and that the Java convention check catches what promtool would
- * complain about.
+ * How KPIs are named as gauges (test-kit's {@code ScrapedMetricsTests} check the convention check
+ * itself).
  */
 class PrometheusNamingTests {
 
@@ -40,40 +40,6 @@ class PrometheusNamingTests {
 	void everyKpiGaugeHasHelp() {
 		assertThat(KpiGauge.of("deliveredMinusPromisedHoursMean", "hours").description())
 			.contains("deliveredMinusPromisedHoursMean", "hours, here in seconds", "30 days");
-	}
-
-	@Test
-	void theConventionCheckFindsWhatPromtoolWould() {
-		var text = """
-				# HELP cx_good_total Things.
-				# TYPE cx_good_total counter
-				cx_good_total{service="cx"} 1.0
-				# TYPE cx_no_help gauge
-				cx_no_help 1.0
-				# HELP cx_things Things, as a counter without _total.
-				# TYPE cx_things counter
-				cx_things 1.0
-				# HELP cx_open_total Open things now.
-				# TYPE cx_open_total gauge
-				cx_open_total 1.0
-				# HELP cx_wait_hours How long.
-				# TYPE cx_wait_hours gauge
-				cx_wait_hours 1.0
-				# HELP cx_lateRatio Late.
-				# TYPE cx_lateRatio gauge
-				cx_lateRatio{carrierId="x"} 1.0
-				# HELP cx_cycle Cycle.
-				# TYPE cx_cycle histogram
-				cx_cycle_bucket{le="+Inf"} 1
-				cx_cycle_count 1
-				cx_cycle_sum 1.0
-				cx_orphan 1.0
-				""";
-		assertThat(ScrapedMetrics.parse(text).problems("cx_")).containsExactlyInAnyOrder("cx_no_help: no HELP",
-				"cx_things: a counter without _total", "cx_open_total: a gauge ending in _total",
-				"cx_wait_hours: time in hours, not seconds", "cx_lateRatio: not snake_case",
-				"cx_lateRatio: label carrierId not snake_case", "cx_cycle: a histogram (of time) not in _seconds",
-				"cx_orphan: a sample without TYPE");
 	}
 
 	private static void assertGauge(String kpi, String unit, String name, Map<String, String> labels, double factor) {

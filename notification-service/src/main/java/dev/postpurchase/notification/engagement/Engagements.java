@@ -26,6 +26,7 @@ import dev.postpurchase.kit.outbox.OutboxEntry;
 import dev.postpurchase.kit.outbox.OutboxRelay;
 import dev.postpurchase.notification.message.Notification;
 import dev.postpurchase.notification.message.Notification.Status;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -129,7 +130,11 @@ public class Engagements implements SmartInitializingSingleton {
 			}
 			return changed(query, update).doOnNext(recorded -> {
 				if (recorded) {
-					meters.counter("notification.delivery.failures", "channel", entry.channel().name()).increment();
+					Counter.builder("notification.delivery.failures")
+						.description("Messages the provider reported as not delivered after sending, by channel")
+						.tag("channel", entry.channel().name())
+						.register(meters)
+						.increment();
 					log.info("Notification {} {} of order {} not delivered: provider error {}", entry.milestone(),
 							entry.channel(), entry.orderId(), errorCode);
 				}
@@ -175,7 +180,10 @@ public class Engagements implements SmartInitializingSingleton {
 			.push(OutboxEntry.FIELD, OutboxEntry.of(engaged));
 		return changed(query, update).doOnNext(recorded -> {
 			if (recorded) {
-				meters.counter("notification.engagements", "channel", entry.channel().name(), "engagement", kind.name())
+				Counter.builder("notification.engagements")
+					.description("First delivery receipts, opens and clicks of sent messages, by channel")
+					.tags("channel", entry.channel().name(), "engagement", kind.name())
+					.register(meters)
 					.increment();
 				log.debug("Notification {} {} of order {}: {}", entry.milestone(), entry.channel(), entry.orderId(),
 						kind);

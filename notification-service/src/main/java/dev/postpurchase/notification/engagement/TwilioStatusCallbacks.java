@@ -52,7 +52,7 @@ public class TwilioStatusCallbacks {
 	TwilioStatusCallbacks(SmsSettings settings, Engagements engagements, MeterRegistry meters, Clock clock) {
 		this.settings = settings;
 		this.engagements = engagements;
-		this.failures = meters.counter(WebhookVerifier.FAILURES_METRIC, "source", SOURCE);
+		this.failures = WebhookVerifier.failuresCounter(meters, SOURCE);
 		this.clock = clock;
 		if (!EngagementSettings.present(settings.statusCallbackUrl()) || authTokens().isEmpty()) {
 			log.warn("notifications.sms.status-callback-url or auth-token is not set: every Twilio status callback "

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import dev.postpurchase.contracts.notification.Channel;
 import dev.postpurchase.contracts.notification.Milestone;
 import dev.postpurchase.contracts.notification.NotificationSuppressed.Reason;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -66,9 +67,12 @@ class NotificationMetrics {
 	}
 
 	private void count(Channel channel, Milestone milestone, String outcome, Reason reason) {
-		meters.counter("notifications.messages", "channel", channel.name().toLowerCase(Locale.ROOT), "milestone",
-				milestone.name().toLowerCase(Locale.ROOT), "outcome", outcome, "reason",
-				reason == null ? "none" : reason.name().toLowerCase(Locale.ROOT))
+		Counter.builder("notifications.messages")
+			.description("Messages by channel, milestone and outcome (sent, failed, suppressed) with its reason")
+			.tags("channel", channel.name().toLowerCase(Locale.ROOT), "milestone",
+					milestone.name().toLowerCase(Locale.ROOT), "outcome", outcome, "reason",
+					reason == null ? "none" : reason.name().toLowerCase(Locale.ROOT))
+			.register(meters)
 			.increment();
 	}
 

@@ -41,6 +41,7 @@ import dev.postpurchase.notification.SmtpServer;
 import dev.postpurchase.notification.message.Notification.Status;
 import dev.postpurchase.testkit.KafkaTopics;
 import dev.postpurchase.testkit.MutableClock;
+import dev.postpurchase.testkit.ScrapedMetrics;
 import dev.postpurchase.testkit.TestTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -411,6 +412,26 @@ class ChannelIntegrationTests {
 			.containsPattern("notifications_backlog\\{[^}]*state=\"deferred\"")
 			.doesNotContain(order.phone().substring(1))
 			.doesNotContain(order.orderId());
+	}
+
+	@Test
+	void theWholeScrapeFollowsPrometheusNamingConventions() {
+		var order = placed("en-GB", Consents.ALL);
+		messages.publishShipmentEvent(ShipmentStatusChanged.TYPE, messages.outForDelivery(order, clock.instant()));
+		awaitClaimed(order, Milestone.OUT_FOR_DELIVERY);
+		passes.afterCollapseWindow();
+		await().atMost(TIMEOUT).until(() -> ProviderStandIn.smsTo(order.phone()).size() == 1);
+
+		var metrics = web.get().uri("/actuator/prometheus").accept(MediaType.TEXT_PLAIN).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(metrics).contains("notifications_messages_total", "notifications_provider_latency_seconds_bucket",
+				"resilience4j_circuitbreaker_state", "notifications_backlog", "kafka_consumer_", "jvm_");
+		ScrapedMetrics.assertFollowsConventions(metrics);
+		// our own meters say what they count where they are registered
+		for (var own : List.of("notification_", "notifications_", "outbox_", "webhook_", "kafka_dlt_")) {
+			assertThat(ScrapedMetrics.only(own, metrics)).as(own).doesNotContain("no description registered");
+		}
 	}
 
 	/** The plain text part of an email. */

@@ -21,6 +21,7 @@ import dev.postpurchase.contracts.order.ReplacementOf;
 import dev.postpurchase.contracts.returns.ExchangeRequested;
 import dev.postpurchase.kit.outbox.OutboxRelay;
 import dev.postpurchase.kit.web.Problems;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -116,7 +117,11 @@ public class OrderManagement {
 				clock);
 		return orders.save(order)
 			.map(saved -> {
-				meters.counter("orders.received", "via", via, "channel", in.salesChannel().name()).increment();
+				Counter.builder("orders.received")
+					.description("Orders accepted, by how they came in (api, kafka, shopify, exchange) and sales channel")
+					.tags("via", via, "channel", in.salesChannel().name())
+					.register(meters)
+					.increment();
 				if (replacementFor == null) {
 					log.info("Order {} placed via {} ({} lines)", id, via, in.lines().size());
 				}

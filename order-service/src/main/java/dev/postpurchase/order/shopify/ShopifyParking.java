@@ -19,6 +19,7 @@ import dev.postpurchase.order.orders.OrderAccepted;
 import dev.postpurchase.order.orders.OrderId;
 import dev.postpurchase.order.orders.OrderManagement;
 import dev.postpurchase.order.shopify.ShopifyWebhookHandler.Outcome;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -95,7 +96,11 @@ public class ShopifyParking {
 		var parked = new ParkedWebhook(id, orderId.value(), topic.value(), new String(body, StandardCharsets.UTF_8),
 				triggeredAt, clock.instant());
 		return mongo.save(parked).doOnSuccess(saved -> {
-			meters.counter("shopify.webhooks.parked", "topic", topic.value()).increment();
+			Counter.builder("shopify.webhooks.parked")
+				.description("Shopify webhooks parked because their order is not known yet, by topic")
+				.tag("topic", topic.value())
+				.register(meters)
+				.increment();
 			log.info("Shopify {} {} parked until order {} exists", topic, id, orderId);
 		})
 			// the order may have been placed between the handler's look-up and this write
@@ -114,7 +119,11 @@ public class ShopifyParking {
 	Mono<Long> sweep() {
 		var expired = Query.query(Criteria.where("parkedAt").lt(clock.instant().minus(settings.keepParkedFor())));
 		var dropExpired = mongo.findAllAndRemove(expired, ParkedWebhook.class).doOnNext(dropped -> {
-			meters.counter("shopify.webhooks.parked.expired", "topic", dropped.topic()).increment();
+			Counter.builder("shopify.webhooks.parked.expired")
+				.description("Parked Shopify webhooks dropped because their order never arrived, by topic")
+				.tag("topic", dropped.topic())
+				.register(meters)
+				.increment();
 			log.warn("Dropped Shopify {} {} parked since {}: order {} never arrived", dropped.topic(), dropped.id(),
 					dropped.parkedAt(), dropped.orderId());
 		}).then();
@@ -132,7 +141,11 @@ public class ShopifyParking {
 			if (handled.outcome() == Outcome.ORDER_UNKNOWN) {
 				return Mono.just(false);
 			}
-			meters.counter("shopify.webhooks.replayed", "topic", topic.value()).increment();
+			Counter.builder("shopify.webhooks.replayed")
+				.description("Parked Shopify webhooks applied once their order arrived, by topic")
+				.tag("topic", topic.value())
+				.register(meters)
+				.increment();
 			log.info("Replayed parked Shopify {} {} for order {}: {}", topic, parked.id(), parked.orderId(),
 					handled.outcome());
 			return remove(parked);

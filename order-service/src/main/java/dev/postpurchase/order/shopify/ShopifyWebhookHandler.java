@@ -13,6 +13,7 @@ import org.springframework.web.ErrorResponseException;
 import dev.postpurchase.order.orders.FulfillmentRequest;
 import dev.postpurchase.order.orders.OrderId;
 import dev.postpurchase.order.orders.OrderManagement;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
@@ -136,7 +137,11 @@ class ShopifyWebhookHandler {
 		var refusal = (ErrorResponseException) ex;
 		log.warn("Shopify {} for order {} rejected ({}): {}", topic, id, refusal.getStatusCode().value(),
 				refusal.getBody().getDetail());
-		meters.counter("shopify.webhooks.rejected", "topic", topic.value()).increment();
+		Counter.builder("shopify.webhooks.rejected")
+			.description("Shopify webhooks the order refused (e.g. a change its state does not allow), by topic")
+			.tag("topic", topic.value())
+			.register(meters)
+			.increment();
 		return Mono.just(new Handled(Outcome.REJECTED, id));
 	}
 

@@ -11,6 +11,7 @@ import dev.postpurchase.kit.webhook.SeenDeliveries;
 import dev.postpurchase.kit.webhook.WebhookVerifier;
 import dev.postpurchase.order.orders.OrderId;
 import dev.postpurchase.order.shopify.ShopifyWebhookHandler.Handled;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
@@ -65,7 +66,10 @@ public class ShopifyWebhooks {
 
 	private Mono<Receipt> verified(ShopifyDelivery delivery, byte[] body) {
 		var known = ShopifyTopic.of(delivery.topic());
-		meters.counter("shopify.webhooks.received", "topic", known.map(ShopifyTopic::value).orElse(ShopifyTopic.OTHER))
+		Counter.builder("shopify.webhooks.received")
+			.description("Shopify webhooks received with a valid signature, by topic (other: topics not handled)")
+			.tag("topic", known.map(ShopifyTopic::value).orElse(ShopifyTopic.OTHER))
+			.register(meters)
 			.increment();
 		if (known.isEmpty()) {
 			log.debug("Ignoring Shopify topic {}", printable(delivery.topic()));
@@ -80,7 +84,11 @@ public class ShopifyWebhooks {
 		return seen.contains(webhookId).flatMap(handled -> {
 			if (handled) {
 				log.debug("Shopify {} {} was handled before", topic, webhookId);
-				meters.counter("shopify.webhooks.duplicates", "topic", topic.value()).increment();
+				Counter.builder("shopify.webhooks.duplicates")
+					.description("Shopify webhooks delivered again after being handled (ignored), by topic")
+					.tag("topic", topic.value())
+					.register(meters)
+					.increment();
 				return Mono.just(new Receipt(WebhookOutcome.DUPLICATE, null));
 			}
 			return handle(topic, webhookId, delivery, body)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.postpurchase.contracts.EventJson;
@@ -22,6 +24,7 @@ import dev.postpurchase.order.TestClients;
 import dev.postpurchase.order.TestOrders;
 import dev.postpurchase.order.orders.OrderId;
 import dev.postpurchase.testkit.KafkaTopics;
+import dev.postpurchase.testkit.ScrapedMetrics;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What an operator relies on: probes, metrics, and logs free of personal data. */
@@ -71,6 +74,27 @@ class OperationsIntegrationTests {
 		assertThat(output.getAll()).contains(id)
 			.doesNotContain(customer.email(), customer.phone(), customer.name(), "broken-address",
 					order.shippingAddress().line1());
+	}
+
+	@Test
+	void theWholeScrapeFollowsPrometheusNamingConventions() {
+		var order = TestOrders.order();
+		web.post().uri("/api/v1/orders").bodyValue(order).exchange().expectStatus().isCreated();
+		var id = OrderId.of(order.source(), order.externalOrderId()).value();
+		topics.read(Topics.ORDER_EVENTS, r -> id.equals(r.key()), 1, TIMEOUT);
+		web.get().uri("/api/v1/orders/{id}", "ord_unknown").exchange().expectStatus().isNotFound();
+
+		var scraped = web.get().uri("/actuator/prometheus").accept(MediaType.TEXT_PLAIN).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+
+		assertThat(scraped).contains("orders_received_total", "outbox_published_total", "http_server_requests_seconds",
+				"kafka_consumer_", "jvm_");
+		ScrapedMetrics.assertFollowsConventions(scraped);
+		// our own meters say what they count where they are registered
+		for (var own : List.of("orders_", "outbox_", "shopify_", "webhook_", "kafka_dlt_")) {
+			assertThat(ScrapedMetrics.only(own, scraped)).as(own).doesNotContain("no description registered");
+		}
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 import dev.postpurchase.returns.order.MinorUnits;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -46,12 +47,19 @@ class ReturnMetrics {
 	}
 
 	void requested(CustomerReturn created) {
-		meters.counter("returns.requested", "reason", lower(created.reason()), "method", lower(created.method()))
+		Counter.builder("returns.requested")
+			.description("Returns requested, by reason and return method")
+			.tags("reason", lower(created.reason()), "method", lower(created.method()))
+			.register(meters)
 			.increment();
 	}
 
 	void refundFailed(String code) {
-		meters.counter("returns.refund.failures", "code", code.length() > 40 ? code.substring(0, 40) : code).increment();
+		Counter.builder("returns.refund.failures")
+			.description("Refunds the payment provider refused or failed, by its error code")
+			.tag("code", code.length() > 40 ? code.substring(0, 40) : code)
+			.register(meters)
+			.increment();
 	}
 
 	void closed(CustomerReturn closed) {
@@ -61,8 +69,10 @@ class ReturnMetrics {
 			fromReceipt.record(Duration.between(closed.receivedAt(), now));
 		}
 		if (closed.refund() != null) {
-			meters.counter("returns.refunded.amount", "currency", closed.refund().currency(), "outcome",
-					lower(closed.outcome()))
+			Counter.builder("returns.refunded.amount")
+				.description("Money refunded or credited, in units of the currency label, by outcome")
+				.tags("currency", closed.refund().currency(), "outcome", lower(closed.outcome()))
+				.register(meters)
 				.increment(MinorUnits.toMoney(closed.refund().amountMinor(), closed.refund().currency()).amount()
 					.doubleValue());
 		}

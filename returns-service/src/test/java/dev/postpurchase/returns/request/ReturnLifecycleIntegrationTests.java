@@ -45,6 +45,7 @@ import dev.postpurchase.returns.ReturnsServiceIntegrationTest;
 import dev.postpurchase.returns.order.Orders;
 import dev.postpurchase.testkit.KafkaTopics;
 import dev.postpurchase.testkit.MutableClock;
+import dev.postpurchase.testkit.ScrapedMetrics;
 import dev.postpurchase.testkit.TestTokens;
 import tools.jackson.databind.JsonNode;
 
@@ -321,6 +322,28 @@ class ReturnLifecycleIntegrationTests {
 			.contains("returns_cycle_seconds_bucket{from=\"receipt\"")
 			.doesNotContain(order.orderId())
 			.doesNotContain(returnId);
+	}
+
+	@Test
+	void theWholeScrapeFollowsPrometheusNamingConventions() {
+		var order = deliveredOrder(clock.instant().minus(Duration.ofDays(2)));
+		var returnId = request(order, Map.of("sku", RAINCOAT, "quantity", 1), "ARRIVED_LATE", "STORE_CREDIT",
+				"IN_STORE", null, TestTokens.of("returns:write"))
+			.expectStatus().isCreated()
+			.expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+		receive(returnId, RAINCOAT, 1, "OK").expectStatus().isOk();
+		assertThat(event(order, RefundIssued.TYPE).value()).contains("\"outcome\":\"STORE_CREDIT\"");
+
+		var metrics = web.get().uri("/actuator/prometheus").accept(MediaType.TEXT_PLAIN).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(metrics).contains("returns_requested_total", "returns_refunded_amount_total",
+				"returns_cycle_seconds_bucket", "kafka_consumer_", "jvm_");
+		ScrapedMetrics.assertFollowsConventions(metrics);
+		// our own meters say what they count where they are registered
+		for (var own : List.of("returns_", "outbox_", "webhook_", "kafka_dlt_")) {
+			assertThat(ScrapedMetrics.only(own, metrics)).as(own).doesNotContain("no description registered");
+		}
 	}
 
 	@Test

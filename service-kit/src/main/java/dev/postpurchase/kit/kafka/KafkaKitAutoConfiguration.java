@@ -32,6 +32,7 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import dev.postpurchase.contracts.EventCatalog;
 import dev.postpurchase.contracts.MessageType;
 import dev.postpurchase.contracts.Topics;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -88,7 +89,11 @@ public class KafkaKitAutoConfiguration {
 		ConsumerRecordRecoverer recoverer = (record, ex) -> {
 			log.warn("Record {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
 					Topics.deadLetter(record.topic()), describe(rootCause(ex)));
-			meters.counter("kafka.dlt.records", "topic", record.topic()).increment();
+			Counter.builder("kafka.dlt.records")
+				.description("Records sent to a dead-letter topic after their retries, by source topic")
+				.tag("topic", record.topic())
+				.register(meters)
+				.increment();
 			deadLetters.accept(record, ex);
 		};
 		var backOff = new ExponentialBackOffWithMaxRetries(settings.maxRetries());

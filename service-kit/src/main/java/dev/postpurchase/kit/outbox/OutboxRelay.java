@@ -23,6 +23,7 @@ import org.springframework.kafka.core.KafkaOperations;
 
 import dev.postpurchase.kit.kafka.CloudEvents;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -71,11 +72,17 @@ public class OutboxRelay implements SmartLifecycle {
 		this.kafka = (KafkaOperations<Object, Object>) kafka;
 		this.settings = settings;
 		this.source = source;
-		this.published = meters.counter("outbox.published");
-		this.failures = meters.counter("outbox.publish.failures");
+		this.published = Counter.builder("outbox.published")
+			.description("Outbox entries published to Kafka and removed from their document")
+			.register(meters);
+		this.failures = Counter.builder("outbox.publish.failures")
+			.description("Attempts to publish an outbox entry that failed (the entry stays and is retried)")
+			.register(meters);
 		for (var collection : settings.collections()) {
-			meters.gauge("outbox.backlog", List.of(io.micrometer.core.instrument.Tag.of("collection", collection)),
-					backlog.computeIfAbsent(collection, c -> new AtomicLong()));
+			Gauge.builder("outbox.backlog", backlog.computeIfAbsent(collection, c -> new AtomicLong()), AtomicLong::get)
+				.description("Outbox entries waiting to be published, by collection, as of the last relay pass")
+				.tag("collection", collection)
+				.register(meters);
 		}
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
@@ -67,7 +68,11 @@ class RateLimitFilter implements WebFilter, Ordered {
 		if (waitNanos == 0) {
 			return chain.filter(exchange);
 		}
-		meters.counter("http.server.requests.rate.limited", "path", limited.get().getPatternString()).increment();
+		Counter.builder("http.server.requests.rate.limited")
+			.description("Requests answered 429 by the rate limit, by limited path pattern")
+			.tag("path", limited.get().getPatternString())
+			.register(meters)
+			.increment();
 		var retryAfter = Math.max(1, (long) Math.ceil(waitNanos / 1e9));
 		exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfter));
 		return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS,

@@ -101,8 +101,19 @@ public final class WebhookVerifier {
 	 */
 	public WebhookVerifier(String source, String header, Encoding encoding, Supplier<? extends Collection<String>> secrets,
 			MeterRegistry meters, Clock clock) {
-		this(source, header, encoding, secrets, meters.counter(FAILURES_METRIC, "source", checkSource(source)), clock,
+		this(source, header, encoding, secrets, failuresCounter(meters, checkSource(source)), clock,
 				DEFAULT_TOLERANCE, DEFAULT_FUTURE_SKEW);
+	}
+
+	/**
+	 * The counter of refused deliveries from {@code source} ({@value #FAILURES_METRIC}), for a webhook
+	 * that checks its signatures without a verifier (Twilio's status callbacks) to count alike.
+	 */
+	public static Counter failuresCounter(MeterRegistry meters, String source) {
+		return Counter.builder(FAILURES_METRIC)
+			.description("Webhook deliveries refused (401): bad or missing signature, or a signed time outside the window, by sender")
+			.tag("source", source)
+			.register(meters);
 	}
 
 	private WebhookVerifier(String source, String header, Encoding encoding, Supplier<? extends Collection<String>> secrets,

@@ -22,6 +22,7 @@ import dev.postpurchase.contracts.shipment.Direction;
 import dev.postpurchase.contracts.shipment.ExceptionReason;
 import dev.postpurchase.contracts.shipment.TrackingStatus;
 import dev.postpurchase.kit.outbox.OutboxRelay;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
@@ -128,7 +129,11 @@ public class TrackingUpdates {
 		catch (IllegalArgumentException ex) {
 			return Mono.error(new InvalidTrackingUpdateException(ex.getMessage()));
 		}
-		meters.counter("tracking.updates.received", "via", via, "carrier", key.carrier()).increment();
+		Counter.builder("tracking.updates.received")
+			.description("Tracking updates received, by how they came in (api, kafka, aftership) and carrier")
+			.tags("via", via, "carrier", key.carrier())
+			.register(meters)
+			.increment();
 		if (checkpoint != null) {
 			// how far behind the carrier's own time our data is: a feed that falls behind shows here first
 			carrierDataLag.record(Duration.between(checkpoint.occurredAt(), clock.instant()).toMillis() / 1000.0);
@@ -143,7 +148,10 @@ public class TrackingUpdates {
 
 	private Mono<Outcome> park(ShipmentKey key, InboundTrackingUpdate update) {
 		var parked = new ParkedUpdate(UUID.randomUUID().toString(), key.id(), update, clock.instant());
-		meters.counter("tracking.updates.parked").increment();
+		Counter.builder("tracking.updates.parked")
+			.description("Tracking updates parked because their shipment is not registered yet")
+			.register(meters)
+			.increment();
 		// the parcel may have registered meanwhile: apply what waits now rather than at the next registration
 		return mongo.insert(parked)
 			.then(shipments.existsById(key.id()))

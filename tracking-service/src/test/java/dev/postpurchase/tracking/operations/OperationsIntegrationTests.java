@@ -35,6 +35,7 @@ import dev.postpurchase.contracts.shipment.TrackingStatus;
 import dev.postpurchase.kit.webhook.HmacSignatures;
 import dev.postpurchase.testkit.KafkaTopics;
 import dev.postpurchase.testkit.MutableClock;
+import dev.postpurchase.testkit.ScrapedMetrics;
 import dev.postpurchase.testkit.TestTokens;
 import dev.postpurchase.tracking.TrackingServiceIntegrationTest;
 import dev.postpurchase.tracking.exception.ExceptionChecker;
@@ -108,6 +109,23 @@ class OperationsIntegrationTests {
 			.expectStatus().isUnauthorized();
 
 		assertThat(scrape()).containsPattern(sample("webhook_signature_failures_total", "source=\"aftership\"") + " [1-9]");
+	}
+
+	@Test
+	void theWholeScrapeFollowsPrometheusNamingConventions() {
+		var parcel = register("carrier-" + unique(), clock.instant().plus(Duration.ofDays(10)));
+		scan(parcel, clock.instant().truncatedTo(ChronoUnit.SECONDS), TrackingStatus.IN_TRANSIT, null);
+		checker.runOnce().block();
+		ExceptionMetricsRefresh.refresh(context);
+
+		var scrape = scrape();
+		assertThat(scrape).contains("tracking_updates_received_total", "tracking_carrier_data_lag_seconds_bucket",
+				"tracking_shipments", "http_server_requests_seconds", "kafka_producer_", "jvm_");
+		ScrapedMetrics.assertFollowsConventions(scrape);
+		// our own meters say what they count where they are registered
+		for (var own : List.of("tracking_", "aftership_", "outbox_", "webhook_", "kafka_dlt_")) {
+			assertThat(ScrapedMetrics.only(own, scrape)).as(own).doesNotContain("no description registered");
+		}
 	}
 
 	@Test
