@@ -10,11 +10,12 @@ class ArchitectureTests {
 	@Test
 	void featuresKeepTheirBoundaries() {
 		ArchitectureRules.of("dev.postpurchase.pages")
-			.modelKnowsNothingOf("page", "survey", "preferences", "security")
-			.modelKnowsNothingOf("backend", "page", "survey", "preferences", "security", "brand")
-			.modelKnowsNothingOf("brand", "survey", "preferences", "security", "page")
-			.modelKnowsNothingOf("survey", "preferences")
-			.modelKnowsNothingOf("preferences", "survey")
+			.modelKnowsNothingOf("page", "survey", "preferences", "tracking", "security")
+			.modelKnowsNothingOf("backend", "page", "survey", "preferences", "tracking", "security", "brand")
+			.modelKnowsNothingOf("brand", "survey", "preferences", "tracking", "security", "page")
+			.modelKnowsNothingOf("survey", "preferences", "tracking")
+			.modelKnowsNothingOf("preferences", "survey", "tracking")
+			.modelKnowsNothingOf("tracking", "survey", "preferences")
 			.webIsAnEdge();
 	}
 
