@@ -10,12 +10,13 @@ class ArchitectureTests {
 	@Test
 	void featuresKeepTheirBoundaries() {
 		ArchitectureRules.of("dev.postpurchase.pages")
-			.modelKnowsNothingOf("page", "survey", "preferences", "tracking", "security")
-			.modelKnowsNothingOf("backend", "page", "survey", "preferences", "tracking", "security", "brand")
-			.modelKnowsNothingOf("brand", "survey", "preferences", "tracking", "security", "page")
-			.modelKnowsNothingOf("survey", "preferences", "tracking")
-			.modelKnowsNothingOf("preferences", "survey", "tracking")
-			.modelKnowsNothingOf("tracking", "survey", "preferences")
+			.modelKnowsNothingOf("page", "survey", "preferences", "tracking", "returns", "security")
+			.modelKnowsNothingOf("backend", "page", "survey", "preferences", "tracking", "returns", "security", "brand")
+			.modelKnowsNothingOf("brand", "survey", "preferences", "tracking", "returns", "security", "page")
+			.modelKnowsNothingOf("survey", "preferences", "tracking", "returns")
+			.modelKnowsNothingOf("preferences", "survey", "tracking", "returns")
+			.modelKnowsNothingOf("tracking", "survey", "preferences", "returns")
+			.modelKnowsNothingOf("returns", "survey", "preferences", "tracking")
 			.webIsAnEdge();
 	}
 
