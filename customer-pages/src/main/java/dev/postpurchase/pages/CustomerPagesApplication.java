@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * customer-pages: the pages customers reach from the signed links in our messages (survey,
- * preferences, and later tracking and returns), all under one origin. A backend-for-frontend without
+ * preferences, tracking, returns), all under one origin. A backend-for-frontend without
  * a database or Kafka: it renders server-side HTML and gets every piece of data from the owning
  * service's customer API, passing on the customer's own link token, which that service verifies.
  */

@@ -10,11 +10,13 @@ class ArchitectureTests {
 	@Test
 	void featuresKeepTheirBoundaries() {
 		ArchitectureRules.of("dev.postpurchase.pages")
-			.modelKnowsNothingOf("page", "survey", "preferences", "security")
-			.modelKnowsNothingOf("backend", "page", "survey", "preferences", "security", "brand")
-			.modelKnowsNothingOf("brand", "survey", "preferences", "security", "page")
-			.modelKnowsNothingOf("survey", "preferences")
-			.modelKnowsNothingOf("preferences", "survey")
+			.modelKnowsNothingOf("page", "survey", "preferences", "tracking", "returns", "security")
+			.modelKnowsNothingOf("backend", "page", "survey", "preferences", "tracking", "returns", "security", "brand")
+			.modelKnowsNothingOf("brand", "survey", "preferences", "tracking", "returns", "security", "page")
+			.modelKnowsNothingOf("survey", "preferences", "tracking", "returns")
+			.modelKnowsNothingOf("preferences", "survey", "tracking", "returns")
+			.modelKnowsNothingOf("tracking", "survey", "preferences", "returns")
+			.modelKnowsNothingOf("returns", "survey", "preferences", "tracking")
 			.webIsAnEdge();
 	}
 

@@ -1,6 +1,7 @@
 package dev.postpurchase.pages.backend;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -25,6 +26,8 @@ import reactor.netty.http.client.HttpClient;
 public final class BackendCalls {
 
 	private static final Logger log = LoggerFactory.getLogger(BackendCalls.class);
+
+	private static final Set<Integer> REFUSALS = Set.of(400, 409, 422);
 
 	private final String name;
 
@@ -51,9 +54,23 @@ public final class BackendCalls {
 	 */
 	public <T> Mono<T> send(WebClient.RequestHeadersSpec<?> request, String orderId,
 			Function<ClientResponse, Mono<T>> onSuccess) {
+		return send(request, orderId, onSuccess, null);
+	}
+
+	/**
+	 * Like {@link #send(WebClient.RequestHeadersSpec, String, Function)}, but a refusal of what was
+	 * sent (400, 409, 422: a problem detail naming the rules broken) goes to {@code onRefusal}, for the
+	 * page to explain it in the customer's words, instead of failing.
+	 */
+	public <T> Mono<T> send(WebClient.RequestHeadersSpec<?> request, String orderId,
+			Function<ClientResponse, Mono<T>> onSuccess, Function<ClientResponse, Mono<T>> onRefusal) {
 		return request.exchangeToMono(response -> {
 			if (response.statusCode().is2xxSuccessful()) {
 				return onSuccess.apply(response);
+			}
+			if (onRefusal != null && REFUSALS.contains(response.statusCode().value())) {
+				log.debug("{} refused what was sent for order {}: {}", name, orderId, response.statusCode().value());
+				return onRefusal.apply(response);
 			}
 			return response.releaseBody().then(Mono.error(failure(response.statusCode(), orderId)));
 		}).timeout(timeout).onErrorMap(failed -> !(failed instanceof BackendFailure), failed -> {

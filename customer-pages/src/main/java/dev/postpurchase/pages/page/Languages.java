@@ -7,8 +7,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * The languages the pages speak and how one is chosen for a request: the {@code lang} the page asks
- * for (a link's {@code ?lang=}, a form's hidden field), then the browser's {@code Accept-Language},
- * then English. (Later: the order's own locale, before the browser's.)
+ * for (a link's {@code ?lang=}, a form's hidden field), then, where the page knows it, the order's own
+ * locale from checkout, then the browser's {@code Accept-Language}, then English.
  */
 public final class Languages {
 
@@ -30,9 +30,21 @@ public final class Languages {
 
 	/** The language for a request whose page or form asked for {@code requested} (may be null). */
 	public static Locale choose(String requested, ServerHttpRequest request) {
+		return choose(requested, null, request);
+	}
+
+	/**
+	 * The language for a page about an order: {@code requested} (may be null), else the order's locale
+	 * ({@code nl-NL}: its language, when supported; may be null), else the browser's, else English.
+	 */
+	public static Locale choose(String requested, String orderLocale, ServerHttpRequest request) {
 		var asked = supported(requested);
 		if (asked != null) {
 			return asked;
+		}
+		var ordered = supported(orderLocale);
+		if (ordered != null) {
+			return ordered;
 		}
 		try {
 			var ranges = request.getHeaders().getAcceptLanguage();

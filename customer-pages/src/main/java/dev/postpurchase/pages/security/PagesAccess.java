@@ -24,7 +24,8 @@ class PagesAccess implements AccessRules {
 	@Override
 	public List<EndpointAccess> endpoints() {
 		return List.of(open(HttpMethod.GET, "/**", BECAUSE), open(HttpMethod.HEAD, "/**", BECAUSE),
-				open(HttpMethod.POST, "/survey/**", BECAUSE), open(HttpMethod.POST, "/preferences/**", BECAUSE));
+				open(HttpMethod.POST, "/survey/**", BECAUSE), open(HttpMethod.POST, "/preferences/**", BECAUSE),
+				open(HttpMethod.POST, "/returns/**", BECAUSE));
 	}
 
 }
