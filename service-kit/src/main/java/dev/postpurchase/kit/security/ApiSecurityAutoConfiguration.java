@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Profile;
@@ -76,7 +77,13 @@ public class ApiSecurityAutoConfiguration {
 			.build();
 	}
 
+	/**
+	 * Signs and checks the customers' link tokens; a service that issues and checks none (the customer
+	 * pages, which pass the tokens on to the services) turns it off with
+	 * {@code postpurchase.security.customer-links.enabled=false}, and then needs no link keys.
+	 */
 	@Bean
+	@ConditionalOnProperty(name = "postpurchase.security.customer-links.enabled", matchIfMissing = true)
 	CustomerLinks customerLinks(CustomerLinkSettings settings, Clock clock) {
 		return new CustomerLinks(settings, clock);
 	}
@@ -90,8 +97,8 @@ public class ApiSecurityAutoConfiguration {
 	@Profile("prod")
 	SecretsGuard secretsGuard(Environment environment,
 			@Value("${postpurchase.security.required-secrets:}") List<String> requiredSecrets,
-			CustomerLinkSettings customerLinks) {
-		return new SecretsGuard(environment, requiredSecrets, customerLinks);
+			CustomerLinkSettings customerLinks, ObjectProvider<CustomerLinks> links) {
+		return new SecretsGuard(environment, requiredSecrets, links.getIfAvailable() == null ? null : customerLinks);
 	}
 
 }

@@ -24,6 +24,7 @@ class SecretsGuard implements SmartInitializingSingleton {
 
 	private final CustomerLinkSettings customerLinks;
 
+	/** @param customerLinks the link keys to check, or {@code null} when the service uses no customer links */
 	SecretsGuard(Environment environment, List<String> requiredSecrets, CustomerLinkSettings customerLinks) {
 		this.environment = environment;
 		this.requiredSecrets = requiredSecrets;
@@ -36,10 +37,10 @@ class SecretsGuard implements SmartInitializingSingleton {
 		for (var property : requiredSecrets) {
 			check(property, environment.getProperty(property), problems);
 		}
-		if (customerLinks.keys().isEmpty()) {
+		if (customerLinks != null && customerLinks.keys().isEmpty()) {
 			problems.add("postpurchase.security.customer-links.keys: none configured");
 		}
-		for (int i = 0; i < customerLinks.keys().size(); i++) {
+		for (int i = 0; customerLinks != null && i < customerLinks.keys().size(); i++) {
 			check("postpurchase.security.customer-links.keys[" + i + "].secret", customerLinks.keys().get(i).secret(),
 					problems);
 		}

@@ -35,6 +35,16 @@ class SecretsGuardTests {
 	}
 
 	@Test
+	void aServiceWithoutCustomerLinksNeedsNoLinkKeys() {
+		var environment = new MockEnvironment().withProperty("orders.shopify.webhook-secret", STRONG);
+		var guard = new SecretsGuard(environment, List.of("orders.shopify.webhook-secret"), null);
+		assertThatNoException().isThrownBy(guard::afterSingletonsInstantiated);
+		var weak = new SecretsGuard(new MockEnvironment(), List.of("orders.shopify.webhook-secret"), null);
+		assertThatThrownBy(weak::afterSingletonsInstantiated).hasMessageContaining("webhook-secret: not set")
+			.hasMessageNotContaining("customer-links");
+	}
+
+	@Test
 	void acceptsStrongSecrets() {
 		var environment = new MockEnvironment().withProperty("orders.shopify.webhook-secret", STRONG);
 		var guard = new SecretsGuard(environment, List.of("orders.shopify.webhook-secret"),
