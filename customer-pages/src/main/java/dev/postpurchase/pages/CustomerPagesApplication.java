@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * preferences, tracking, returns), all under one origin. A backend-for-frontend without
  * a database or Kafka: it renders server-side HTML and gets every piece of data from the owning
  * service's customer API, passing on the customer's own link token, which that service verifies.
+ * One staff page besides: the ops overview ({@code /ops}), for a bearer token with
+ * {@code metrics:read}, which it passes on to cx-metrics-service.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param backends where the services that own the data answer
  * @param timeout how long a backend may take before the customer sees "temporarily unavailable"
- * @param timeZone the zone dates are shown in when the customer chose none
+ * @param timeZone the zone dates are shown in when the customer chose none, and the ops overview's days
+ *     are counted in (cx-metrics-service's {@code metrics.zone})
  * @param brand how the pages look
  */
 @ConfigurationProperties("pages")
@@ -26,7 +27,7 @@ public record PagesSettings(@DefaultValue Backends backends, @DefaultValue("5s")
 	 * @param orderService tracking data
 	 * @param notificationService message preferences and unsubscribe
 	 * @param returnsService returns
-	 * @param cxMetricsService survey answers
+	 * @param cxMetricsService survey answers, and the KPIs of the ops overview
 	 */
 	public record Backends(@DefaultValue("http://localhost:8081") URI orderService,
 			@DefaultValue("http://localhost:8083") URI notificationService,

@@ -10,13 +10,15 @@ class ArchitectureTests {
 	@Test
 	void featuresKeepTheirBoundaries() {
 		ArchitectureRules.of("dev.postpurchase.pages")
-			.modelKnowsNothingOf("page", "survey", "preferences", "tracking", "returns", "security")
-			.modelKnowsNothingOf("backend", "page", "survey", "preferences", "tracking", "returns", "security", "brand")
-			.modelKnowsNothingOf("brand", "survey", "preferences", "tracking", "returns", "security", "page")
-			.modelKnowsNothingOf("survey", "preferences", "tracking", "returns")
-			.modelKnowsNothingOf("preferences", "survey", "tracking", "returns")
-			.modelKnowsNothingOf("tracking", "survey", "preferences", "returns")
-			.modelKnowsNothingOf("returns", "survey", "preferences", "tracking")
+			.modelKnowsNothingOf("page", "survey", "preferences", "tracking", "returns", "ops", "security")
+			.modelKnowsNothingOf("backend", "page", "survey", "preferences", "tracking", "returns", "ops", "security",
+					"brand")
+			.modelKnowsNothingOf("brand", "survey", "preferences", "tracking", "returns", "ops", "security", "page")
+			.modelKnowsNothingOf("survey", "preferences", "tracking", "returns", "ops")
+			.modelKnowsNothingOf("preferences", "survey", "tracking", "returns", "ops")
+			.modelKnowsNothingOf("tracking", "survey", "preferences", "returns", "ops")
+			.modelKnowsNothingOf("returns", "survey", "preferences", "tracking", "ops")
+			.modelKnowsNothingOf("ops", "survey", "preferences", "tracking", "returns")
 			.webIsAnEdge();
 	}
 

@@ -16,6 +16,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.postpurchase.kit.security.CustomerLinkSettings;
 import dev.postpurchase.kit.security.CustomerLinks;
 import dev.postpurchase.kit.security.LinkPurpose;
+import dev.postpurchase.testkit.DevIssuer;
+import dev.postpurchase.testkit.TestInfrastructure;
 
 /**
  * The HTTP stand-in of every backend (WireMock), started once per JVM: order-, notification-,
@@ -58,7 +60,11 @@ public final class BackendStandIn {
 		return "ORD-" + UUID.randomUUID();
 	}
 
-	/** Points every backend at the stand-in. */
+	/**
+	 * Points every backend at the stand-in, and the resource server (the ops page's bearer tokens) at
+	 * test-kit's development issuer, whose tokens {@link dev.postpurchase.testkit.TestTokens} hands out.
+	 * Only the issuer: the pages need no Kafka nor MongoDB, so not the whole test infrastructure.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	public static class Configuration {
 
@@ -69,6 +75,10 @@ public final class BackendStandIn {
 				registry.add("pages.backends.notification-service", () -> get().baseUrl());
 				registry.add("pages.backends.returns-service", () -> get().baseUrl());
 				registry.add("pages.backends.cx-metrics-service", () -> get().baseUrl());
+				for (var name : List.of(DevIssuer.JWK_SET_URI_PROPERTY, DevIssuer.ISSUER_URI_PROPERTY,
+						DevIssuer.AUDIENCES_PROPERTY)) {
+					registry.add(name, () -> TestInfrastructure.issuer().resourceServerProperties().get(name));
+				}
 			};
 		}
 

@@ -20,8 +20,9 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * One backend's HTTP client with the pages' timeout, and the one mapping of its answers to what the
- * customer sees ({@link Outcome}). Logs name the backend, the status or failure type and the order,
- * never a URL (it holds the token) nor a body.
+ * customer sees ({@link Outcome}). Logs name the backend, the status or failure type and the order (or
+ * the page, for calls about no order), never a URL (it holds the token), a header (it may hold a
+ * bearer token) nor a body.
  */
 public final class BackendCalls {
 
@@ -64,22 +65,36 @@ public final class BackendCalls {
 	 */
 	public <T> Mono<T> send(WebClient.RequestHeadersSpec<?> request, String orderId,
 			Function<ClientResponse, Mono<T>> onSuccess, Function<ClientResponse, Mono<T>> onRefusal) {
+		return exchange(request, "order " + orderId, onSuccess, onRefusal);
+	}
+
+	/**
+	 * Like {@link #send(WebClient.RequestHeadersSpec, String, Function)} for a call about no order (a
+	 * staff page): the logs name {@code page} instead.
+	 */
+	public <T> Mono<T> sendForPage(WebClient.RequestHeadersSpec<?> request, String page,
+			Function<ClientResponse, Mono<T>> onSuccess) {
+		return exchange(request, "page " + page, onSuccess, null);
+	}
+
+	private <T> Mono<T> exchange(WebClient.RequestHeadersSpec<?> request, String about,
+			Function<ClientResponse, Mono<T>> onSuccess, Function<ClientResponse, Mono<T>> onRefusal) {
 		return request.exchangeToMono(response -> {
 			if (response.statusCode().is2xxSuccessful()) {
 				return onSuccess.apply(response);
 			}
 			if (onRefusal != null && REFUSALS.contains(response.statusCode().value())) {
-				log.debug("{} refused what was sent for order {}: {}", name, orderId, response.statusCode().value());
+				log.debug("{} refused what was sent for {}: {}", name, about, response.statusCode().value());
 				return onRefusal.apply(response);
 			}
-			return response.releaseBody().then(Mono.error(failure(response.statusCode(), orderId)));
+			return response.releaseBody().then(Mono.error(failure(response.statusCode(), about)));
 		}).timeout(timeout).onErrorMap(failed -> !(failed instanceof BackendFailure), failed -> {
-			log.warn("{} gave no usable answer for order {}: {}", name, orderId, ProviderAnswers.unansweredCode(failed));
+			log.warn("{} gave no usable answer for {}: {}", name, about, ProviderAnswers.unansweredCode(failed));
 			return new BackendFailure(Outcome.UNAVAILABLE, name);
 		});
 	}
 
-	private BackendFailure failure(HttpStatusCode status, String orderId) {
+	private BackendFailure failure(HttpStatusCode status, String about) {
 		var outcome = switch (status.value()) {
 			case 401, 403 -> Outcome.LINK_REFUSED;
 			case 404 -> Outcome.NOT_FOUND;
@@ -87,10 +102,10 @@ public final class BackendCalls {
 			default -> Outcome.UNAVAILABLE;
 		};
 		if (outcome == Outcome.UNAVAILABLE) {
-			log.warn("{} answered {} for order {}", name, status.value(), orderId);
+			log.warn("{} answered {} for {}", name, status.value(), about);
 		}
 		else {
-			log.debug("{} answered {} for order {}", name, status.value(), orderId);
+			log.debug("{} answered {} for {}", name, status.value(), about);
 		}
 		return new BackendFailure(outcome, name);
 	}

@@ -20,6 +20,9 @@ public final class Dates {
 	private static final Map<String, String> SHORT_DAY_PATTERNS = Map.of("en", "EEE d MMM", "de", "EEE, d. MMM", "nl",
 			"EEE d MMM", "fr", "EEE d MMM");
 
+	private static final Map<String, String> DAY_MONTH_PATTERNS = Map.of("en", "d MMM", "de", "d. MMM", "nl", "d MMM",
+			"fr", "d MMM");
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
 	private Dates() {
@@ -40,6 +43,12 @@ public final class Dates {
 	public static String shortDay(Instant instant, ZoneId zone, Locale locale) {
 		return instant.atZone(zone).format(DateTimeFormatter
 			.ofPattern(SHORT_DAY_PATTERNS.getOrDefault(locale.getLanguage(), "EEE d MMM"), locale));
+	}
+
+	/** A day without the weekday, for chart axes, for example "14 May" ("14. Mai"). */
+	public static String dayMonth(LocalDate date, Locale locale) {
+		return date.format(
+				DateTimeFormatter.ofPattern(DAY_MONTH_PATTERNS.getOrDefault(locale.getLanguage(), "d MMM"), locale));
 	}
 
 	/** The time of day of an instant in {@code zone}, for example "10:42". */

@@ -76,7 +76,8 @@ public class PageErrors {
 		return page(exchange, HttpStatus.FORBIDDEN, "errorLinkTitle", "errorLinkText");
 	}
 
-	private Mono<Rendering> page(ServerWebExchange exchange, HttpStatus status, String titleKey, String textKey) {
+	/** The error page with {@code status}, titled and worded with the texts {@code titleKey} and {@code textKey}. */
+	public Mono<Rendering> page(ServerWebExchange exchange, HttpStatus status, String titleKey, String textKey) {
 		return locale(exchange).map(locale -> {
 			var page = pages.page(locale, titleKey);
 			return page.with("message", page.text(textKey)).render("error", status);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -86,13 +87,19 @@ public class Pages {
 		 */
 		public Page languageSwitch(String path, String token) {
 			var links = Languages.SUPPORTED.stream().map(other -> {
-				var href = UriComponentsBuilder.fromPath(path).queryParam("token", token)
+				var href = UriComponentsBuilder.fromPath(path)
+					.queryParamIfPresent("token", Optional.ofNullable(token))
 					.queryParam("lang", other.getLanguage()).encode().build().toUriString();
 				return new LanguageLink(other.getLanguage(), LANGUAGE_NAMES.get(other.getLanguage()), href,
 						other.equals(locale));
 			}).toList();
 			model.put("languages", Map.of("links", List.copyOf(links)));
 			return this;
+		}
+
+		/** Offers the page in the other languages: links to {@code path} with {@code lang} only. */
+		public Page languageSwitch(String path) {
+			return languageSwitch(path, null);
 		}
 
 		public Rendering render(String view, HttpStatus status) {

@@ -37,7 +37,7 @@ class MessagesTests {
 				.map(text -> text.getKey())
 				.toList();
 			// names that are the same everywhere
-			assertThat(copied).as(locale.toString()).isSubsetOf("channelWHATSAPP", "channelSMS", "errorPrefix");
+			assertThat(copied).as(locale.toString()).isSubsetOf("channelWHATSAPP", "channelSMS", "errorPrefix", "opsKpi_nps");
 		}
 	}
 

@@ -30,7 +30,7 @@ class CustomerKpiSection implements KpiSection {
 
 	@Override
 	public Mono<Map<String, Map<String, Kpi>>> compute(Instant from, Instant to, Dimension dimension, ZoneId zone) {
-		if (dimension == Dimension.CARRIER) {
+		if (dimension == Dimension.CARRIER || dimension == Dimension.KIND) {
 			return Mono.just(Map.of());
 		}
 		return facts.placedBetween(CustomerKpis.readFrom(from, to, dimension, zone), to)

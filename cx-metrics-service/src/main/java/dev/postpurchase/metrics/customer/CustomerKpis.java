@@ -54,7 +54,7 @@ final class CustomerKpis {
 	 *         with every KPI, values {@code null} when there is nothing to compute them from; with
 	 *         {@link Dimension#DAY} every day of the range with an order on it or on the day before; with
 	 *         {@link Dimension#CHANNEL} every channel with an order in the range or the period before;
-	 *         nothing for {@link Dimension#CARRIER}
+	 *         nothing for {@link Dimension#CARRIER} and {@link Dimension#KIND}
 	 */
 	static Map<String, Map<String, Kpi>> compute(Collection<CustomerOrder> orders, Instant from, Instant to,
 			Dimension dimension, ZoneId zone, String currency) {
@@ -90,8 +90,8 @@ final class CustomerKpis {
 					}
 				}
 			}
-			case CARRIER -> {
-				// orders have no carrier: customer KPIs are not in the carrier split
+			case CARRIER, KIND -> {
+				// orders have no carrier nor exception kind: customer KPIs are not in those splits
 			}
 		}
 		return result;

@@ -26,6 +26,10 @@ import dev.postpurchase.metrics.kpi.Kpi;
  *
  * <p>{@code openExceptions} is a snapshot: the exceptions open at the end of the range (for a day:
  * at the end of that day), that is raised before it and not resolved before it.
+ *
+ * <p>The {@link Dimension#KIND} split has the exception KPIs only: shipments have no kind, so the
+ * on-time rate and lateness are not in it, and each kind's {@code exceptionsPer100Shipments} divides
+ * that kind's exceptions by every shipment registered in the range (the kinds add up to the total).
  */
 final class DeliveryKpis {
 
@@ -50,7 +54,8 @@ final class DeliveryKpis {
 	 * @param exceptions exceptions raised, resolved or open in the range (others are ignored)
 	 * @param shipmentsById shipments by id, for the sales channel of exceptions
 	 * @return group → KPI name → value; with {@link Dimension#TOTAL} always the group {@link Dimension#ALL}
-	 *         with every KPI, values {@code null} when there is nothing to compute them from
+	 *         with every KPI, values {@code null} when there is nothing to compute them from; with
+	 *         {@link Dimension#KIND} one group per exception kind, with the exception KPIs only
 	 */
 	static Map<String, Map<String, Kpi>> compute(Collection<ShipmentFact> delivered, Collection<ShipmentFact> registered,
 			Collection<ExceptionFact> exceptions, Map<String, ShipmentFact> shipmentsById, Instant from, Instant to,
@@ -62,14 +67,16 @@ final class DeliveryKpis {
 		}
 		for (var shipment : delivered) {
 			if (in(shipment.deliveredAt(), from, to)) {
-				group(dimension, shipment.deliveredAt(), shipment.carrier(), shipment.salesChannel(), zone)
+				group(dimension, shipment.deliveredAt(), shipment.carrier(), shipment.salesChannel(), null, zone)
 					.map(tally)
 					.ifPresent(group -> group.delivered(shipment));
 			}
 		}
+		long registeredInRange = 0;
 		for (var shipment : registered) {
 			if (in(shipment.registeredAt(), from, to)) {
-				group(dimension, shipment.registeredAt(), shipment.carrier(), shipment.salesChannel(), zone)
+				registeredInRange++;
+				group(dimension, shipment.registeredAt(), shipment.carrier(), shipment.salesChannel(), null, zone)
 					.map(tally)
 					.ifPresent(group -> group.registered++);
 			}
@@ -79,11 +86,13 @@ final class DeliveryKpis {
 				.map(ShipmentFact::salesChannel)
 				.orElse(null);
 			if (in(exception.raisedAt(), from, to)) {
-				group(dimension, exception.raisedAt(), exception.carrier(), channel, zone).map(tally)
+				group(dimension, exception.raisedAt(), exception.carrier(), channel, exception.kind(), zone)
+					.map(tally)
 					.ifPresent(group -> group.raised++);
 			}
 			if (in(exception.resolvedAt(), from, to) && exception.openSeconds() != null) {
-				group(dimension, exception.resolvedAt(), exception.carrier(), channel, zone).map(tally)
+				group(dimension, exception.resolvedAt(), exception.carrier(), channel, exception.kind(), zone)
+					.map(tally)
 					.ifPresent(group -> group.resolutionSeconds.add(exception.openSeconds().doubleValue()));
 			}
 			if (dimension == Dimension.DAY) {
@@ -97,11 +106,20 @@ final class DeliveryKpis {
 				}
 			}
 			else if (openAt(exception, to)) {
-				group(dimension, to, exception.carrier(), channel, zone).map(tally).ifPresent(group -> group.open++);
+				group(dimension, to, exception.carrier(), channel, exception.kind(), zone)
+					.map(tally)
+					.ifPresent(group -> group.open++);
+			}
+		}
+		var byKind = dimension == Dimension.KIND;
+		if (byKind) {
+			// shipments have no kind: each kind's exceptions are per 100 of all shipments registered
+			for (var group : groups.values()) {
+				group.registered = registeredInRange;
 			}
 		}
 		var result = new TreeMap<String, Map<String, Kpi>>();
-		groups.forEach((key, group) -> result.put(key, group.kpis()));
+		groups.forEach((key, group) -> result.put(key, group.kpis(!byKind)));
 		return result;
 	}
 
@@ -129,13 +147,18 @@ final class DeliveryKpis {
 		return at != null && !at.isBefore(from) && at.isBefore(to);
 	}
 
-	/** The group of a fact, or none when the fact cannot be placed in the split (no carrier, no channel). */
-	private static Optional<String> group(Dimension dimension, Instant at, String carrier, String channel, ZoneId zone) {
+	/**
+	 * The group of a fact, or none when the fact cannot be placed in the split (no carrier, no channel,
+	 * no kind: a shipment is never in the kind split).
+	 */
+	private static Optional<String> group(Dimension dimension, Instant at, String carrier, String channel, String kind,
+			ZoneId zone) {
 		return Optional.ofNullable(switch (dimension) {
 			case TOTAL -> Dimension.ALL;
 			case DAY -> LocalDate.ofInstant(at, zone).toString();
 			case CARRIER -> carrier;
 			case CHANNEL -> channel;
+			case KIND -> kind;
 		});
 	}
 
@@ -168,10 +191,13 @@ final class DeliveryKpis {
 				.add(Duration.between(shipment.promisedBy(), shipment.deliveredAt()).toSeconds() / SECONDS_PER_HOUR);
 		}
 
-		Map<String, Kpi> kpis() {
+		/** @param withDeliveries whether the delivery KPIs (on-time rate, lateness) apply to the group */
+		Map<String, Kpi> kpis(boolean withDeliveries) {
 			var kpis = new HashMap<String, Kpi>();
-			kpis.put(ON_TIME, Kpi.rate(onTime, withPromise));
-			distribution(kpis, LATENESS, latenessHours, "hours");
+			if (withDeliveries) {
+				kpis.put(ON_TIME, Kpi.rate(onTime, withPromise));
+				distribution(kpis, LATENESS, latenessHours, "hours");
+			}
 			kpis.put(EXCEPTIONS_PER_100,
 					new Kpi(registered == 0 ? null : raised * 100.0 / registered, raised, registered, null, "count"));
 			kpis.put(OPEN_EXCEPTIONS, Kpi.count(open));

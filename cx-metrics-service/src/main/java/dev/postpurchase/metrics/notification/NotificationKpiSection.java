@@ -28,7 +28,7 @@ class NotificationKpiSection implements KpiSection {
 
 	@Override
 	public Mono<Map<String, Map<String, Kpi>>> compute(Instant from, Instant to, Dimension dimension, ZoneId zone) {
-		if (dimension == Dimension.CARRIER) {
+		if (dimension == Dimension.CARRIER || dimension == Dimension.KIND) {
 			return Mono.just(Map.of());
 		}
 		return facts.decidedBetween(from, to).collectList().flatMap(read -> {

@@ -43,12 +43,12 @@ final class NotificationKpis {
 	 *     whose order has none is left out of that split
 	 * @return group → KPI name → value; with {@link Dimension#TOTAL} always the group {@link Dimension#ALL}
 	 *         with every KPI, values {@code null} when there is nothing to compute them from; nothing for
-	 *         {@link Dimension#CARRIER}
+	 *         {@link Dimension#CARRIER} and {@link Dimension#KIND}
 	 */
 	static Map<String, Map<String, Kpi>> compute(Collection<NotificationFact> facts, Map<String, String> salesChannels,
 			Instant from, Instant to, Dimension dimension, ZoneId zone) {
 		var groups = new TreeMap<String, Tally>();
-		if (dimension == Dimension.CARRIER) {
+		if (dimension == Dimension.CARRIER || dimension == Dimension.KIND) {
 			return Map.of();
 		}
 		Function<String, Tally> tally = key -> groups.computeIfAbsent(key, any -> new Tally());
@@ -81,7 +81,7 @@ final class NotificationKpis {
 		return Optional.ofNullable(switch (dimension) {
 			case TOTAL -> Dimension.ALL;
 			case DAY -> LocalDate.ofInstant(at, zone).toString();
-			case CARRIER -> null;
+			case CARRIER, KIND -> null;
 			case CHANNEL -> salesChannel;
 		});
 	}

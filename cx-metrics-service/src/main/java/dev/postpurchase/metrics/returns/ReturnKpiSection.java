@@ -27,7 +27,7 @@ class ReturnKpiSection implements KpiSection {
 
 	@Override
 	public Mono<Map<String, Map<String, Kpi>>> compute(Instant from, Instant to, Dimension dimension, ZoneId zone) {
-		if (dimension == Dimension.CARRIER) {
+		if (dimension == Dimension.CARRIER || dimension == Dimension.KIND) {
 			return Mono.just(Map.of());
 		}
 		return Mono

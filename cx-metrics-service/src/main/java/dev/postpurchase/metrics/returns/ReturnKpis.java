@@ -41,7 +41,8 @@ final class ReturnKpis {
 	 * @param requested returns requested in the range (others are ignored)
 	 * @param refunded returns refunded in the range (others are ignored)
 	 * @param delivered orders delivered in the range (others are ignored)
-	 * @param dimension {@link Dimension#CARRIER} gives no groups: returns have no carrier
+	 * @param dimension {@link Dimension#CARRIER} and {@link Dimension#KIND} give no groups: returns have
+	 *     no carrier nor exception kind
 	 * @return group → KPI name → value; with {@link Dimension#TOTAL} always the group {@link Dimension#ALL}
 	 *         with returnRate and the refund cycle KPIs, values {@code null} when there is nothing to
 	 *         compute them from
@@ -49,7 +50,7 @@ final class ReturnKpis {
 	static Map<String, Map<String, Kpi>> compute(Collection<ReturnFact> requested, Collection<ReturnFact> refunded,
 			Collection<DeliveredOrder> delivered, Instant from, Instant to, Dimension dimension, ZoneId zone) {
 		var groups = new TreeMap<String, Tally>();
-		if (dimension == Dimension.CARRIER) {
+		if (dimension == Dimension.CARRIER || dimension == Dimension.KIND) {
 			return Map.of();
 		}
 		Function<String, Tally> tally = key -> groups.computeIfAbsent(key, any -> new Tally());
@@ -115,7 +116,7 @@ final class ReturnKpis {
 			case TOTAL -> Dimension.ALL;
 			case DAY -> LocalDate.ofInstant(at, zone).toString();
 			case CHANNEL -> channel;
-			case CARRIER -> null;
+			case CARRIER, KIND -> null;
 		});
 	}
 

@@ -29,7 +29,7 @@ class SupportKpiSection implements KpiSection {
 
 	@Override
 	public Mono<Map<String, Map<String, Kpi>>> compute(Instant from, Instant to, Dimension dimension, ZoneId zone) {
-		if (dimension == Dimension.CARRIER) {
+		if (dimension == Dimension.CARRIER || dimension == Dimension.KIND) {
 			return Mono.just(Map.of());
 		}
 		return Mono.zip(facts.contactsBetween(from, to).collectList(), facts.placedBetween(from, to).collectList())

@@ -37,11 +37,11 @@ final class SupportKpis {
 	 *     (or its channel) is not known is left out of that split
 	 * @return group → KPI name → value; with {@link Dimension#TOTAL} always the group {@link Dimension#ALL}
 	 *         with every KPI, values {@code null} when there is nothing to compute them from; nothing for
-	 *         {@link Dimension#CARRIER}
+	 *         {@link Dimension#CARRIER} and {@link Dimension#KIND}
 	 */
 	static Map<String, Map<String, Kpi>> compute(Collection<ContactFact> contacts, Collection<PlacedOrder> placed,
 			Map<String, PlacedOrder> ordersById, Instant from, Instant to, Dimension dimension, ZoneId zone) {
-		if (dimension == Dimension.CARRIER) {
+		if (dimension == Dimension.CARRIER || dimension == Dimension.KIND) {
 			return Map.of();
 		}
 		var groups = new TreeMap<String, Tally>();
@@ -75,7 +75,7 @@ final class SupportKpis {
 		return Optional.ofNullable(switch (dimension) {
 			case TOTAL -> Dimension.ALL;
 			case DAY -> LocalDate.ofInstant(at, zone).toString();
-			case CARRIER -> null;
+			case CARRIER, KIND -> null;
 			case CHANNEL -> salesChannel;
 		});
 	}

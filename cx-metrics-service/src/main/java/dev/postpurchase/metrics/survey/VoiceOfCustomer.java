@@ -42,7 +42,7 @@ class VoiceOfCustomer implements KpiSection {
 
 	@Override
 	public Mono<Map<String, Map<String, Kpi>>> compute(Instant from, Instant to, Dimension dimension, ZoneId zone) {
-		if (dimension == Dimension.CARRIER) {
+		if (dimension == Dimension.CARRIER || dimension == Dimension.KIND) {
 			return Mono.just(Map.of());
 		}
 		return facts.answeredIn(from, to).collectList().map(answers -> {

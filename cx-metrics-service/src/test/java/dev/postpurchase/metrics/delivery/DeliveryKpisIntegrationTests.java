@@ -71,14 +71,14 @@ class DeliveryKpisIntegrationTests {
 		returnParcel.put("returnId", "ret_" + unique);
 		history.publish(Topics.SHIPMENT_EVENTS, ShipmentDelivered.TYPE, returnParcel);
 
-		// E1 on S2: resolved (after 48h) before it was raised
-		resolved("e1", "s2", carrierA, "03-04T12:00:00Z", "03-06T12:00:00Z", 172800);
-		raised("e1", "s2", carrierA, "03-04T12:00:00Z");
-		// E2 on S3: open
-		raised("e2", "s3", carrierA, "03-05T12:00:00Z");
-		// E3 on S4: resolved after an hour
-		raised("e3", "s4", carrierB, "03-04T12:00:00Z");
-		resolved("e3", "s4", carrierB, "03-04T12:00:00Z", "03-04T13:00:00Z", 3600);
+		// E1 on S2, late: resolved (after 48h) before it was raised
+		resolved("e1", "s2", carrierA, "LATE", "03-04T12:00:00Z", "03-06T12:00:00Z", 172800);
+		raised("e1", "s2", carrierA, "LATE", "03-04T12:00:00Z");
+		// E2 on S3, stalled: open
+		raised("e2", "s3", carrierA, "STALLED", "03-05T12:00:00Z");
+		// E3 on S4, late: resolved after an hour
+		raised("e3", "s4", carrierB, "LATE", "03-04T12:00:00Z");
+		resolved("e3", "s4", carrierB, "LATE", "03-04T12:00:00Z", "03-04T13:00:00Z", 3600);
 
 		await().atMost(TIMEOUT).untilAsserted(() -> {
 			var report = web.get()
@@ -124,12 +124,36 @@ class DeliveryKpisIntegrationTests {
 				.jsonPath("$.groups['" + carrierB + "'].exceptionResolutionSecondsMean.value").isEqualTo(3600.0);
 		});
 
+		// per exception kind: the exception KPIs only, each kind's exceptions per 100 of all 4 shipments
+		web.get()
+			.uri("/api/v1/kpis?from={from}&to={to}&groupBy=kind", year + "-03-01", year + "-03-31")
+			.headers(headers -> headers.setBearerAuth(TestTokens.of("metrics:read")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.groupBy").isEqualTo("kind")
+			.jsonPath("$.total.openExceptions.value").isEqualTo(1.0)
+			.jsonPath("$.groups.length()").isEqualTo(2)
+			.jsonPath("$.groups.LATE.exceptionsPer100Shipments.numerator").isEqualTo(2)
+			.jsonPath("$.groups.LATE.exceptionsPer100Shipments.denominator").isEqualTo(4)
+			.jsonPath("$.groups.LATE.exceptionsPer100Shipments.value").isEqualTo(50.0)
+			.jsonPath("$.groups.LATE.openExceptions.value").isEqualTo(0.0)
+			.jsonPath("$.groups.LATE.exceptionResolutionSecondsMean.value").isEqualTo(88200.0)
+			.jsonPath("$.groups.LATE.exceptionResolutionSecondsP90.value").isEqualTo(172800.0)
+			.jsonPath("$.groups.LATE.onTimeDeliveryRate").doesNotExist()
+			.jsonPath("$.groups.LATE.deliveredMinusPromisedHoursMean").doesNotExist()
+			.jsonPath("$.groups.STALLED.exceptionsPer100Shipments.numerator").isEqualTo(1)
+			.jsonPath("$.groups.STALLED.openExceptions.value").isEqualTo(1.0)
+			.jsonPath("$.groups.STALLED.exceptionResolutionSecondsMean.count").isEqualTo(0)
+			.jsonPath("$.groups.STALLED.exceptionResolutionSecondsMean.value").doesNotExist();
+
 		// the facts the out-of-order pairs left are those of events in order
 		assertThat(facts.findById(DeliveryFacts.SHIPMENTS, history.id("s2"), ShipmentFact.class).block(TIMEOUT))
 			.isEqualTo(new ShipmentFact(history.id("s2"), "ord_s2_" + unique, carrierA, "WEB", history.at("03-02T13:00:00Z"),
 					history.at("03-05T16:00:00Z"), history.at("03-06T12:00:00Z")));
 		assertThat(facts.findById(DeliveryFacts.EXCEPTIONS, history.id("e1"), ExceptionFact.class).block(TIMEOUT))
-			.isEqualTo(new ExceptionFact(history.id("e1"), history.id("s2"), carrierA, "CARRIER_EXCEPTION", history.at("03-04T12:00:00Z"),
+			.isEqualTo(new ExceptionFact(history.id("e1"), history.id("s2"), carrierA, "LATE", history.at("03-04T12:00:00Z"),
 					history.at("03-06T12:00:00Z"), 172800L));
 		// a return parcel leaves no fact
 		assertThat(facts.findById(DeliveryFacts.SHIPMENTS, history.id("r1"), ShipmentFact.class).block(TIMEOUT)).isNull();
@@ -160,23 +184,25 @@ class DeliveryKpisIntegrationTests {
 		return event;
 	}
 
-	private void raised(String exception, String shipment, String carrier, String at) {
+	private void raised(String exception, String shipment, String carrier, String kind, String at) {
 		var event = history.sample(DeliveryExceptionRaised.class);
 		event.put("orderId", "ord_" + shipment + "_" + unique);
 		event.put("exceptionId", history.id(exception));
 		event.put("shipmentId", history.id(shipment));
 		event.put("carrier", carrier);
+		event.put("kind", kind);
 		event.put("occurredAt", history.instant(at));
 		history.publish(Topics.DELIVERY_EXCEPTION_EVENTS, DeliveryExceptionRaised.TYPE, event);
 	}
 
-	private void resolved(String exception, String shipment, String carrier, String raisedAt, String at,
+	private void resolved(String exception, String shipment, String carrier, String kind, String raisedAt, String at,
 			long openSeconds) {
 		var event = history.sample(DeliveryExceptionResolved.class);
 		event.put("orderId", "ord_" + shipment + "_" + unique);
 		event.put("exceptionId", history.id(exception));
 		event.put("shipmentId", history.id(shipment));
 		event.put("carrier", carrier);
+		event.put("kind", kind);
 		event.put("raisedAt", history.instant(raisedAt));
 		event.put("occurredAt", history.instant(at));
 		event.put("openSeconds", openSeconds);

@@ -45,20 +45,21 @@ class DeliveryKpisTests {
 	private static final ShipmentFact S6 = shipment("s6", "ups", "WEB", "2030-02-20T12:00:00Z", "2030-03-08T12:00:00Z",
 			"2030-03-08T12:00:00Z");
 
-	private static final ExceptionFact E1 = exception("e1", "s2", "dhl", "2030-03-04T12:00:00Z", "2030-03-06T12:00:00Z",
-			172800L);
+	private static final ExceptionFact E1 = exception("e1", "s2", "dhl", "LATE", "2030-03-04T12:00:00Z",
+			"2030-03-06T12:00:00Z", 172800L);
 
-	private static final ExceptionFact E2 = exception("e2", "s3", "dhl", "2030-03-05T12:00:00Z", null, null);
+	private static final ExceptionFact E2 = exception("e2", "s3", "dhl", "STALLED", "2030-03-05T12:00:00Z", null, null);
 
-	private static final ExceptionFact E3 = exception("e3", "s4", "ups", "2030-03-04T12:00:00Z", "2030-03-04T13:00:00Z",
-			3600L);
+	private static final ExceptionFact E3 = exception("e3", "s4", "ups", "LATE", "2030-03-04T12:00:00Z",
+			"2030-03-04T13:00:00Z", 3600L);
 
 	// raised before the range, still open at its end; its shipment is unknown
-	private static final ExceptionFact E4 = exception("e4", "s9", "ups", "2030-02-10T12:00:00Z", null, null);
+	private static final ExceptionFact E4 = exception("e4", "s9", "ups", "CARRIER_EXCEPTION", "2030-02-10T12:00:00Z", null,
+			null);
 
 	// raised before the range, resolved after it: open at its end, resolution not in the range
-	private static final ExceptionFact E5 = exception("e5", "s1", "dhl", "2030-02-27T12:00:00Z", "2030-04-02T12:00:00Z",
-			3_000_000L);
+	private static final ExceptionFact E5 = exception("e5", "s1", "dhl", "STALLED", "2030-02-27T12:00:00Z",
+			"2030-04-02T12:00:00Z", 3_000_000L);
 
 	private static final List<ShipmentFact> SHIPMENTS = List.of(S1, S2, S3, S4, S5, S6);
 
@@ -144,6 +145,48 @@ class DeliveryKpisTests {
 	}
 
 	@Test
+	void kindsSplitTheExceptionKpisOnlyAgainstEveryShipmentRegistered() {
+		var kinds = compute(Dimension.KIND);
+
+		assertThat(kinds).containsOnlyKeys("LATE", "STALLED", "CARRIER_EXCEPTION");
+		// shipments have no kind: no delivery KPIs in the split
+		kinds.values()
+			.forEach(kpis -> assertThat(kpis).containsOnlyKeys("exceptionsPer100Shipments", "openExceptions",
+					"exceptionResolutionSecondsMean", "exceptionResolutionSecondsP50", "exceptionResolutionSecondsP90"));
+		// E1, E3 raised in March of the 4 shipments S1–S4 registered in March
+		assertThat(kinds.get("LATE").get("exceptionsPer100Shipments")).isEqualTo(new Kpi(50.0, 2L, 4L, null, "count"));
+		assertThat(kinds.get("LATE").get("openExceptions")).isEqualTo(Kpi.count(0));
+		assertThat(kinds.get("LATE").get("exceptionResolutionSecondsMean"))
+			.isEqualTo(new Kpi(88200.0, null, null, 2L, "seconds"));
+		assertThat(kinds.get("LATE").get("exceptionResolutionSecondsP90").value()).isEqualTo(172800.0);
+		// E2 raised in March, open with E5 at its end; E5 resolved in April
+		assertThat(kinds.get("STALLED").get("exceptionsPer100Shipments")).isEqualTo(new Kpi(25.0, 1L, 4L, null, "count"));
+		assertThat(kinds.get("STALLED").get("openExceptions")).isEqualTo(Kpi.count(2));
+		assertThat(kinds.get("STALLED").get("exceptionResolutionSecondsP50"))
+			.isEqualTo(new Kpi(null, null, null, 0L, "seconds"));
+		// E4 raised in February, open only
+		assertThat(kinds.get("CARRIER_EXCEPTION").get("exceptionsPer100Shipments"))
+			.isEqualTo(new Kpi(0.0, 0L, 4L, null, "count"));
+		assertThat(kinds.get("CARRIER_EXCEPTION").get("openExceptions")).isEqualTo(Kpi.count(1));
+
+		// the kinds add up to the total
+		var total = compute(Dimension.TOTAL).get(Dimension.ALL);
+		assertThat(kinds.values().stream().mapToLong(kpis -> kpis.get("openExceptions").count()).sum())
+			.isEqualTo(total.get("openExceptions").count());
+		assertThat(kinds.values().stream().mapToLong(kpis -> kpis.get("exceptionsPer100Shipments").numerator()).sum())
+			.isEqualTo(total.get("exceptionsPer100Shipments").numerator());
+	}
+
+	@Test
+	void anExceptionWithoutKindIsLeftOutOfTheKindSplit() {
+		var unknown = new ExceptionFact("e9", "s1", "dhl", null, Instant.parse("2030-03-04T12:00:00Z"), null, null);
+
+		var kinds = DeliveryKpis.compute(SHIPMENTS, SHIPMENTS, List.of(unknown), BY_ID, FROM, TO, Dimension.KIND, ZONE);
+
+		assertThat(kinds).isEmpty();
+	}
+
+	@Test
 	void withoutFactsTheTotalHasEveryKpiWithoutValueAndNoOtherGroup() {
 		var total = DeliveryKpis.compute(List.of(), List.of(), List.of(), Map.of(), FROM, TO, Dimension.TOTAL, ZONE);
 		assertThat(total).containsOnlyKeys(Dimension.ALL);
@@ -158,6 +201,8 @@ class DeliveryKpisTests {
 		});
 		assertThat(total.get(Dimension.ALL).get("openExceptions")).isEqualTo(Kpi.count(0));
 		assertThat(DeliveryKpis.compute(List.of(), List.of(), List.of(), Map.of(), FROM, TO, Dimension.CARRIER, ZONE))
+			.isEmpty();
+		assertThat(DeliveryKpis.compute(List.of(), List.of(), List.of(), Map.of(), FROM, TO, Dimension.KIND, ZONE))
 			.isEmpty();
 	}
 
@@ -186,10 +231,10 @@ class DeliveryKpisTests {
 				instant(deliveredAt));
 	}
 
-	private static ExceptionFact exception(String id, String shipmentId, String carrier, String raisedAt,
+	private static ExceptionFact exception(String id, String shipmentId, String carrier, String kind, String raisedAt,
 			String resolvedAt, Long openSeconds) {
-		return new ExceptionFact(id, shipmentId, carrier, "CARRIER_EXCEPTION", Instant.parse(raisedAt),
-				instant(resolvedAt), openSeconds);
+		return new ExceptionFact(id, shipmentId, carrier, kind, Instant.parse(raisedAt), instant(resolvedAt),
+				openSeconds);
 	}
 
 	private static Instant instant(String text) {

@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The KPIs over a range of days (store time zone, both ends included): the total, each day, and,
- * when asked, each carrier or sales channel. Every value comes with what it was computed from.
+ * when asked, each carrier, sales channel or delivery exception kind. Every value comes with what it
+ * was computed from.
  */
 @RestController
 class KpiController {
@@ -35,7 +36,8 @@ class KpiController {
 	/**
 	 * @param from first day, {@code YYYY-MM-DD}; 29 days before {@code to} when absent
 	 * @param to last day; today when absent
-	 * @param groupBy {@code carrier} or {@code channel}
+	 * @param groupBy {@code carrier}, {@code channel} or {@code kind} (the delivery exception KPIs per
+	 *     exception kind)
 	 */
 	@GetMapping("/api/v1/kpis")
 	Mono<KpiReport> kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -57,7 +59,7 @@ class KpiController {
 			split = Dimension.TOTAL;
 		}
 		if (split == Dimension.TOTAL || split == Dimension.DAY) {
-			return Mono.error(Problems.badRequest("groupBy: carrier or channel"));
+			return Mono.error(Problems.badRequest("groupBy: carrier, channel or kind"));
 		}
 		var dimension = split;
 		return Mono.zip(kpis.compute(first, last, Dimension.TOTAL), kpis.compute(first, last, Dimension.DAY),
@@ -81,7 +83,7 @@ class KpiController {
 	/**
 	 * @param total over the whole range
 	 * @param days per day, each day with events
-	 * @param groups per carrier or sales channel, when asked
+	 * @param groups per carrier, sales channel or exception kind, when asked
 	 */
 	record KpiReport(LocalDate from, LocalDate to, ZoneId zone, String groupBy, Map<String, Kpi> total,
 			Map<String, Map<String, Kpi>> days, Map<String, Map<String, Kpi>> groups) {
