@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -56,6 +57,9 @@ import dev.postpurchase.testkit.DevRoles;
  * the demo then receives as the warehouse would. A request worth more than the auto-approval limit is
  * approved by the desk. The demo plays the return carrier too: the label's parcel is scanned in transit,
  * then delivered, so the return is received, refunded (at the Stripe simulator) and closed.
+ * <p>
+ * The tracking page of the first REST order is logged once ({@code Sample tracking page: ...}), with a
+ * link token issued as support would, so a newcomer sees the customer's view without an email.
  */
 final class DemoTraffic implements AutoCloseable {
 
@@ -120,14 +124,20 @@ final class DemoTraffic implements AutoCloseable {
 
 	private final String returnsToken;
 
+	private final URI customerPages;
+
+	/** Whether the sample tracking link was tried yet (once, for the first REST order). */
+	private final AtomicBoolean sampleLinkTried = new AtomicBoolean();
+
 	/** Parcels on their way: the demo plays their carrier, one scan at a time. */
 	private final List<Parcel> inFlight = new ArrayList<>();
 
 	private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() / 1000);
 
-	private DemoTraffic(URI orders, URI tracking, URI returns, String shopifySecret, String platformToken,
-			String agentToken, String carrierToken, String returnsToken) {
+	private DemoTraffic(URI orders, URI tracking, URI returns, URI customerPages, String shopifySecret,
+			String platformToken, String agentToken, String carrierToken, String returnsToken) {
 		this.orders = orders;
+		this.customerPages = customerPages;
 		this.returns = returns;
 		this.returnsToken = returnsToken;
 		this.tracking = tracking;
@@ -145,7 +155,7 @@ final class DemoTraffic implements AutoCloseable {
 	static DemoTraffic start(StackEndpoints endpoints) {
 		var demo = new DemoTraffic(endpoints.services().get("order-service"),
 				endpoints.services().get("tracking-service"), endpoints.services().get("returns-service"),
-				endpoints.secrets().get("shopifyWebhookSecret"), endpoints.token(DevRoles.PLATFORM),
+				endpoints.services().get("customer-pages"), endpoints.secrets().get("shopifyWebhookSecret"), endpoints.token(DevRoles.PLATFORM),
 				endpoints.token(DevRoles.AGENT), endpoints.token(DevRoles.CARRIER), endpoints.token(DevRoles.RETURNS_AGENT));
 		demo.scheduler.scheduleWithFixedDelay(demo::tick, 0, ORDER_EVERY.toMillis(), TimeUnit.MILLISECONDS);
 		log.info("Demo traffic: an order every {} ms (REST and signed Shopify webhooks), then fulfillments and "
@@ -360,7 +370,27 @@ final class DemoTraffic implements AutoCloseable {
 			.POST(HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(order)))
 			.build(), "place WS-" + number);
 		if (response != null && response.statusCode() < 300) {
-			toShip.add(new Placed(EventJson.mapper().readTree(response.body()).get("id").asString(), null, lines));
+			var orderId = EventJson.mapper().readTree(response.body()).get("id").asString();
+			toShip.add(new Placed(orderId, null, lines));
+			if (sampleLinkTried.compareAndSet(false, true)) {
+				logSampleLink(orderId);
+			}
+		}
+	}
+
+	/**
+	 * Logs the tracking page of the demo's first REST order, with a link token issued as support would
+	 * (the agent role), so a newcomer can open a customer's view of an order at once.
+	 */
+	private void logSampleLink(String orderId) {
+		try {
+			log.info("Sample tracking page: {}", TrackingLinks.issue(http, orders, customerPages, agentToken, orderId));
+		}
+		catch (java.io.IOException | IllegalStateException ex) {
+			log.warn("Demo traffic: no sample tracking link for order {}: {}", orderId, ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

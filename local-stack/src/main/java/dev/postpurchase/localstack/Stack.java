@@ -42,6 +42,9 @@ final class Stack {
 
 	private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
 
+	/** The operators' page of the customer pages (served by customer-pages, behind a metrics:read bearer token). */
+	static final String OPS_PAGE = "/ops";
+
 	private final Settings settings;
 
 	private final Map<String, String> environment;
@@ -329,6 +332,15 @@ final class Stack {
 		banner.append(row("Kafka bootstrap", endpoints.kafkaBootstrapServers()));
 		banner.append(row("MongoDB", endpoints.mongoUri() + "  (" + mongoStorage() + ")"));
 		banner.append(row("OAuth2 issuer", endpoints.issuer() + "  (JWKS " + endpoints.jwkSetUri() + ")"));
+		var pages = endpoints.services().get("customer-pages");
+		if (pages != null) {
+			banner.append(row("Customer pages", pages + "/track/{orderId}?token=...  (the links in the messages lead here)"));
+			banner.append(row("Ops page", pages + OPS_PAGE + "  (needs a metrics:read bearer, e.g. the analyst token "
+					+ "in the tokens file)"));
+			if (this.settings.demo()) {
+				banner.append(row("Sample tracking page", "logged below as soon as the demo has placed its first order"));
+			}
+		}
 		banner.append(row("Provider simulators", this.simulators.baseUrl() + "/  (mail, SMS, WhatsApp, refunds received)"));
 		banner.append(row("Tokens", endpoints.tokensFile() + "  (one per role, valid " + DevTokens.VALIDITY.toDays() + " days)"));
 		banner.append(row("Secrets", endpoints.secretsFile().toString()));
