@@ -107,6 +107,9 @@ class TrackingPageIntegrationTests {
 
 		Html.assertAccessibleBasics(html, "en");
 		assertThat(html).contains("<p class=\"promise promise-done\">Delivered Monday 11 May at 09:42</p>")
+			// the order is still SHIPPED, but every parcel has arrived
+			.contains("Your order has been delivered.")
+			.doesNotContain("Your order is on its way.")
 			.contains("Delivered and signed for")
 			.contains("London, United Kingdom")
 			.doesNotContain("SMITH");
@@ -187,6 +190,8 @@ class TrackingPageIntegrationTests {
 		var html = page("/track/{id}?token={token}", orderId, token);
 
 		Html.assertAccessibleBasics(html, "en");
+		// a return parcel on its way back does not make the order undelivered
+		assertThat(html).contains("Your order has been delivered.");
 		var yourReturn = html.substring(html.indexOf("<h2 id=\"your-return-title\">Your return</h2>"));
 		assertThat(yourReturn).contains("<dd>On its way back to us</dd>")
 			.contains("<dd>By post, with a prepaid label</dd>")

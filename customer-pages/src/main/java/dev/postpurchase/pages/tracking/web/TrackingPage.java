@@ -75,7 +75,8 @@ class TrackingPage {
 						Dates.time(order.placedAt(), zone));
 		return page.languageSwitch("/track/" + orderId, token)
 			.with("placed", placed)
-			.with("orderStatus", phrase(page, "orderStatus_", order.status(), "orderStatusUnknown"))
+			.with("orderStatus", allDelivered(order) ? page.text("orderStatusDelivered")
+					: phrase(page, "orderStatus_", order.status(), "orderStatusUnknown"))
 			.with("orderPromise", parcels.isEmpty() && !cancelled ? promised(page, order.promise(), zone) : null)
 			.with("items", order.items().stream().map(item -> new ItemView(item.name(), item.quantity())).toList())
 			.with("parcels", parcels)
@@ -197,6 +198,16 @@ class TrackingPage {
 					checkpointPhrase(page, checkpoint), place(page, checkpoint), steps.isEmpty()));
 		}
 		return steps;
+	}
+
+	/**
+	 * The order's status says SHIPPED once its parcels left; once every outbound parcel has arrived,
+	 * the customer hears that instead.
+	 */
+	private static boolean allDelivered(TrackedOrder order) {
+		var outbound = order.parcels().stream().filter(TrackedOrder.Parcel::outbound).toList();
+		return "SHIPPED".equals(order.status()) && !outbound.isEmpty()
+				&& outbound.stream().allMatch(parcel -> parcel.deliveredAt() != null || "Delivered".equals(parcel.status()));
 	}
 
 	/** A sub-status we word on its own, else an exception's reason, else the status. */
