@@ -146,6 +146,8 @@ class TrackingPageIntegrationTests {
 				"[]"));
 
 		var html = page("/track/{id}?token={token}", orderId, token);
+		// on its way still: the parcel has not arrived
+		assertThat(html).contains("Ihre Bestellung ist unterwegs.");
 
 		Html.assertAccessibleBasics(html, "de");
 		// the open issue's estimate wins over the parcel's older one
