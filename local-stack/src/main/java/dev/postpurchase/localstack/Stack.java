@@ -151,11 +151,14 @@ final class Stack {
 	}
 
 	/**
-	 * The customer pages call the other services where they run here, and the messages link to the pages
-	 * where they run here.
+	 * The customer pages call the other services where they run here, as a proxy they trust, and the
+	 * messages link to the pages where they run here.
 	 */
 	private Map<String, String> customerPagesProperties() {
 		var properties = new LinkedHashMap<String, String>();
+		// the pages call the customer APIs for every customer from this machine: the services count each
+		// customer by the address the pages forward for
+		properties.put("postpurchase.security.rate-limit.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1");
 		for (var service : Service.ALL) {
 			var url = "http://localhost:" + service.port(this.environment);
 			if (service.name().equals("customer-pages")) {

@@ -42,7 +42,11 @@ public final class BackendCalls {
 		var http = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
 			.responseTimeout(timeout);
-		this.client = WebClient.builder().baseUrl(baseUrl).clientConnector(new ReactorClientHttpConnector(http)).build();
+		this.client = WebClient.builder()
+			.baseUrl(baseUrl)
+			.clientConnector(new ReactorClientHttpConnector(http))
+			.filter(ForwardedFor.onBackendCalls())
+			.build();
 	}
 
 	public WebClient client() {

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -176,6 +177,29 @@ class SurveyPageIntegrationTests {
 
 		BackendStandIn.get().verify(0, postRequestedFor(urlEqualTo(SURVEYS))
 			.withRequestBody(matchingJsonPath("$.orderId", equalTo(orderId))));
+	}
+
+	@Test
+	void theServicesLearnWhomThePagesCallFor() {
+		var orderId = BackendStandIn.freshOrderId();
+		var token = token(orderId);
+		stub(orderId, "NPS", aResponse().withStatus(201));
+		var form = new LinkedMultiValueMap<String, String>();
+		form.add("token", token);
+		form.add("nps", "10");
+
+		// a proxy in front of the pages forwarded for 203.0.113.7; the pages add whom they heard it from
+		web.post()
+			.uri("/survey/{id}", orderId)
+			.header("X-Forwarded-For", "203.0.113.7")
+			.body(BodyInserters.fromFormData(form))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		BackendStandIn.get().verify(1, postRequestedFor(urlEqualTo(SURVEYS))
+			.withRequestBody(matchingJsonPath("$.orderId", equalTo(orderId)))
+			.withHeader("X-Forwarded-For", matching("203\\.0\\.113\\.7, (127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1)")));
 	}
 
 	private WebTestClient.ResponseSpec send(String orderId, Map<String, String> fields) {

@@ -18,8 +18,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * A token bucket per caller and path pattern on the public endpoints: {@code requestsPerMinute} sustained, the same
- * as burst. Excess gets 429 with {@code Retry-After}. Callers are told apart by client address
- * (behind a proxy, set {@code server.forward-headers-strategy} so that is the real client). Runs
+ * as burst. Excess gets 429 with {@code Retry-After}. Callers are told apart by client address; behind
+ * proxies (the customer pages, an ingress), list them in {@code trusted-proxies} and the caller is the
+ * client they forwarded for (see {@link RateLimitSettings#trustedProxies()}). Runs
  * before authentication, so floods never reach signature checks or the database.
  */
 class RateLimitFilter implements WebFilter, Ordered {
@@ -34,11 +35,14 @@ class RateLimitFilter implements WebFilter, Ordered {
 
 	private final MeterRegistry meters;
 
+	private final List<AddressRange> trusted;
+
 	RateLimitFilter(RateLimitSettings settings, MeterRegistry meters) {
 		this.paths = settings.paths().stream().map(PathPatternParser.defaultInstance::parse).toList();
 		this.capacity = settings.requestsPerMinute();
 		this.perNano = settings.requestsPerMinute() / 60e9;
 		this.meters = meters;
+		this.trusted = settings.trustedProxies().stream().map(AddressRange::parse).toList();
 		var maxCallers = settings.maxCallers();
 		this.buckets = new LinkedHashMap<>(1024, 0.75f, true) {
 
@@ -93,10 +97,76 @@ class RateLimitFilter implements WebFilter, Ordered {
 		}
 	}
 
-	private static String caller(ServerWebExchange exchange) {
+	/**
+	 * The client address; from a trusted proxy, the right-most address of {@code X-Forwarded-For} that is
+	 * not itself a trusted proxy.
+	 */
+	String caller(ServerWebExchange exchange) {
 		// host string, not getAddress(): an address taken from X-Forwarded-For is left unresolved
 		var address = exchange.getRequest().getRemoteAddress();
-		return address == null ? "unknown" : address.getHostString();
+		var caller = address == null ? "unknown" : address.getHostString();
+		if (!isTrusted(caller)) {
+			return caller;
+		}
+		var forwarded = exchange.getRequest().getHeaders().getValuesAsList("X-Forwarded-For");
+		for (int i = forwarded.size() - 1; i >= 0; i--) {
+			var hop = forwarded.get(i).strip();
+			caller = hop;
+			if (!isTrusted(hop)) {
+				break;
+			}
+		}
+		return caller;
+	}
+
+	private boolean isTrusted(String address) {
+		return trusted.stream().anyMatch(range -> range.contains(address));
+	}
+
+	/** An address, or a CIDR range of them. */
+	private record AddressRange(byte[] network, int prefix) {
+
+		static AddressRange parse(String text) {
+			var parts = text.strip().split("/", 2);
+			var network = literal(parts[0]);
+			if (network == null) {
+				throw new IllegalArgumentException("postpurchase.security.rate-limit.trusted-proxies: " + text
+						+ " is not an IP address or CIDR range");
+			}
+			int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : network.length * 8;
+			return new AddressRange(network, prefix);
+		}
+
+		boolean contains(String address) {
+			var candidate = literal(address);
+			if (candidate == null || candidate.length != network.length) {
+				return false;
+			}
+			for (int bit = 0; bit < prefix; bit++) {
+				int mask = 0x80 >> (bit % 8);
+				if ((candidate[bit / 8] & mask) != (network[bit / 8] & mask)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/** The bytes of an IP literal; {@code null} for anything else (never a DNS lookup). */
+		private static byte[] literal(String text) {
+			// dotted IPv4 or an IPv6 literal (has a colon): InetAddress parses those without a lookup
+			var ipv4 = text != null && text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+			var ipv6 = text != null && text.contains(":") && text.matches("[0-9a-fA-F:.\\[\\]%]+");
+			if (!ipv4 && !ipv6) {
+				return null;
+			}
+			try {
+				return java.net.InetAddress.getByName(text.replace("[", "").replace("]", "")).getAddress();
+			}
+			catch (java.net.UnknownHostException ex) {
+				return null;
+			}
+		}
+
 	}
 
 	private static final class Bucket {
