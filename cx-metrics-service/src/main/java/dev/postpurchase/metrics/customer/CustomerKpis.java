@@ -66,7 +66,7 @@ final class CustomerKpis {
 			case CHANNEL -> {
 				var byChannel = new HashMap<String, List<CustomerOrder>>();
 				for (var order : orders) {
-					if (order.salesChannel() != null && in(order.placedAt(), before, to)) {
+					if (order.salesChannel() != null && Dimension.within(order.placedAt(), before, to)) {
 						byChannel.computeIfAbsent(order.salesChannel(), any -> new ArrayList<>()).add(order);
 					}
 				}
@@ -151,11 +151,7 @@ final class CustomerKpis {
 	}
 
 	private static List<CustomerOrder> between(Collection<CustomerOrder> orders, Instant from, Instant to) {
-		return orders.stream().filter(order -> in(order.placedAt(), from, to)).toList();
-	}
-
-	private static boolean in(Instant at, Instant from, Instant to) {
-		return at != null && !at.isBefore(from) && at.isBefore(to);
+		return orders.stream().filter(order -> Dimension.within(order.placedAt(), from, to)).toList();
 	}
 
 }

@@ -66,17 +66,17 @@ final class DeliveryKpis {
 			tally.apply(Dimension.ALL);
 		}
 		for (var shipment : delivered) {
-			if (in(shipment.deliveredAt(), from, to)) {
-				group(dimension, shipment.deliveredAt(), shipment.carrier(), shipment.salesChannel(), null, zone)
+			if (Dimension.within(shipment.deliveredAt(), from, to)) {
+				dimension.group(shipment.deliveredAt(), zone, shipment.carrier(), shipment.salesChannel(), null)
 					.map(tally)
 					.ifPresent(group -> group.delivered(shipment));
 			}
 		}
 		long registeredInRange = 0;
 		for (var shipment : registered) {
-			if (in(shipment.registeredAt(), from, to)) {
+			if (Dimension.within(shipment.registeredAt(), from, to)) {
 				registeredInRange++;
-				group(dimension, shipment.registeredAt(), shipment.carrier(), shipment.salesChannel(), null, zone)
+				dimension.group(shipment.registeredAt(), zone, shipment.carrier(), shipment.salesChannel(), null)
 					.map(tally)
 					.ifPresent(group -> group.registered++);
 			}
@@ -85,13 +85,13 @@ final class DeliveryKpis {
 			var channel = Optional.ofNullable(shipmentsById.get(exception.shipmentId()))
 				.map(ShipmentFact::salesChannel)
 				.orElse(null);
-			if (in(exception.raisedAt(), from, to)) {
-				group(dimension, exception.raisedAt(), exception.carrier(), channel, exception.kind(), zone)
+			if (Dimension.within(exception.raisedAt(), from, to)) {
+				dimension.group(exception.raisedAt(), zone, exception.carrier(), channel, exception.kind())
 					.map(tally)
 					.ifPresent(group -> group.raised++);
 			}
-			if (in(exception.resolvedAt(), from, to) && exception.openSeconds() != null) {
-				group(dimension, exception.resolvedAt(), exception.carrier(), channel, exception.kind(), zone)
+			if (Dimension.within(exception.resolvedAt(), from, to) && exception.openSeconds() != null) {
+				dimension.group(exception.resolvedAt(), zone, exception.carrier(), channel, exception.kind())
 					.map(tally)
 					.ifPresent(group -> group.resolutionSeconds.add(exception.openSeconds().doubleValue()));
 			}
@@ -106,7 +106,7 @@ final class DeliveryKpis {
 				}
 			}
 			else if (openAt(exception, to)) {
-				group(dimension, to, exception.carrier(), channel, exception.kind(), zone)
+				dimension.group(to, zone, exception.carrier(), channel, exception.kind())
 					.map(tally)
 					.ifPresent(group -> group.open++);
 			}
@@ -127,39 +127,6 @@ final class DeliveryKpis {
 	static boolean openAt(ExceptionFact exception, Instant at) {
 		return exception.raisedAt() != null && exception.raisedAt().isBefore(at)
 				&& (exception.resolvedAt() == null || !exception.resolvedAt().isBefore(at));
-	}
-
-	/**
-	 * The nearest-rank percentile of {@code values}, {@code null} when there are none.
-	 *
-	 * @param percent between 0 (exclusive) and 100
-	 */
-	static Double percentile(List<Double> values, int percent) {
-		if (values.isEmpty()) {
-			return null;
-		}
-		var sorted = values.stream().sorted().toList();
-		var rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-		return sorted.get(Math.max(rank, 1) - 1);
-	}
-
-	private static boolean in(Instant at, Instant from, Instant to) {
-		return at != null && !at.isBefore(from) && at.isBefore(to);
-	}
-
-	/**
-	 * The group of a fact, or none when the fact cannot be placed in the split (no carrier, no channel,
-	 * no kind: a shipment is never in the kind split).
-	 */
-	private static Optional<String> group(Dimension dimension, Instant at, String carrier, String channel, String kind,
-			ZoneId zone) {
-		return Optional.ofNullable(switch (dimension) {
-			case TOTAL -> Dimension.ALL;
-			case DAY -> LocalDate.ofInstant(at, zone).toString();
-			case CARRIER -> carrier;
-			case CHANNEL -> channel;
-			case KIND -> kind;
-		});
 	}
 
 	/** What one group counted. */
@@ -208,8 +175,8 @@ final class DeliveryKpis {
 		private static void distribution(Map<String, Kpi> kpis, String name, List<Double> values, String unit) {
 			var mean = values.stream().mapToDouble(Double::doubleValue).average();
 			kpis.put(name + "Mean", Kpi.of(mean.isPresent() ? mean.getAsDouble() : null, values.size(), unit));
-			kpis.put(name + "P50", Kpi.of(percentile(values, 50), values.size(), unit));
-			kpis.put(name + "P90", Kpi.of(percentile(values, 90), values.size(), unit));
+			kpis.put(name + "P50", Kpi.of(Kpi.percentile(values, 50), values.size(), unit));
+			kpis.put(name + "P90", Kpi.of(Kpi.percentile(values, 90), values.size(), unit));
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.postpurchase.metrics.kpi;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -22,6 +24,21 @@ public record Kpi(Double value, Long numerator, Long denominator, Long count, St
 	/** A value summarizing {@code count} observations (a mean, a percentile, a score). */
 	public static Kpi of(Double value, long count, String unit) {
 		return new Kpi(count == 0 ? null : value, null, null, count, unit);
+	}
+
+	/**
+	 * The nearest-rank percentile of {@code values} (the value at rank ⌈p/100 × n⌉), {@code null} when
+	 * there are none.
+	 *
+	 * @param percent between 0 (exclusive) and 100
+	 */
+	public static Double percentile(List<Double> values, int percent) {
+		if (values.isEmpty()) {
+			return null;
+		}
+		var sorted = values.stream().sorted().toList();
+		var rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+		return sorted.get(Math.max(rank, 1) - 1);
 	}
 
 	/** A plain count. */

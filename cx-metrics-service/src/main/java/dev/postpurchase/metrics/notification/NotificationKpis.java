@@ -1,12 +1,10 @@
 package dev.postpurchase.metrics.notification;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -57,33 +55,20 @@ final class NotificationKpis {
 		}
 		for (var fact : facts) {
 			var salesChannel = fact.orderId() == null ? null : salesChannels.get(fact.orderId());
-			if (in(fact.sentAt(), from, to)) {
-				group(dimension, fact.sentAt(), salesChannel, zone).map(tally).ifPresent(group -> group.sent(fact));
+			if (Dimension.within(fact.sentAt(), from, to)) {
+				dimension.group(fact.sentAt(), zone, null, salesChannel, null).map(tally).ifPresent(group -> group.sent(fact));
 			}
-			if (in(fact.failedAt(), from, to)) {
-				group(dimension, fact.failedAt(), salesChannel, zone).map(tally).ifPresent(group -> group.failed++);
+			if (Dimension.within(fact.failedAt(), from, to)) {
+				dimension.group(fact.failedAt(), zone, null, salesChannel, null).map(tally).ifPresent(group -> group.failed++);
 			}
-			if (in(fact.suppressedAt(), from, to)) {
-				group(dimension, fact.suppressedAt(), salesChannel, zone).map(tally)
+			if (Dimension.within(fact.suppressedAt(), from, to)) {
+				dimension.group(fact.suppressedAt(), zone, null, salesChannel, null).map(tally)
 					.ifPresent(group -> group.suppressed++);
 			}
 		}
 		var result = new TreeMap<String, Map<String, Kpi>>();
 		groups.forEach((key, group) -> result.put(key, group.kpis()));
 		return result;
-	}
-
-	private static boolean in(Instant at, Instant from, Instant to) {
-		return at != null && !at.isBefore(from) && at.isBefore(to);
-	}
-
-	private static Optional<String> group(Dimension dimension, Instant at, String salesChannel, ZoneId zone) {
-		return Optional.ofNullable(switch (dimension) {
-			case TOTAL -> Dimension.ALL;
-			case DAY -> LocalDate.ofInstant(at, zone).toString();
-			case CARRIER, KIND -> null;
-			case CHANNEL -> salesChannel;
-		});
 	}
 
 	/** What one group counted. */

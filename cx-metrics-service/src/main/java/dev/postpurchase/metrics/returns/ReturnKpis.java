@@ -2,14 +2,12 @@ package dev.postpurchase.metrics.returns;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -58,14 +56,14 @@ final class ReturnKpis {
 			tally.apply(Dimension.ALL);
 		}
 		for (var order : delivered) {
-			if (in(order.deliveredAt(), from, to)) {
-				group(dimension, order.deliveredAt(), order.salesChannel(), zone).map(tally)
+			if (Dimension.within(order.deliveredAt(), from, to)) {
+				dimension.group(order.deliveredAt(), zone, null, order.salesChannel(), null).map(tally)
 					.ifPresent(group -> group.deliveredUnits += order.units() == null ? 0 : order.units());
 			}
 		}
 		for (var request : requested) {
-			if (in(request.requestedAt(), from, to)) {
-				group(dimension, request.requestedAt(), request.salesChannel(), zone).map(tally).ifPresent(group -> {
+			if (Dimension.within(request.requestedAt(), from, to)) {
+				dimension.group(request.requestedAt(), zone, null, request.salesChannel(), null).map(tally).ifPresent(group -> {
 					if (request.rejectedAt() == null) {
 						group.returnedUnits += request.units() == null ? 0 : request.units();
 					}
@@ -76,8 +74,8 @@ final class ReturnKpis {
 			}
 		}
 		for (var refund : refunded) {
-			if (in(refund.refundedAt(), from, to)) {
-				group(dimension, refund.refundedAt(), refund.salesChannel(), zone).map(tally).ifPresent(group -> {
+			if (Dimension.within(refund.refundedAt(), from, to)) {
+				dimension.group(refund.refundedAt(), zone, null, refund.salesChannel(), null).map(tally).ifPresent(group -> {
 					if (refund.receivedAt() != null) {
 						group.cycleSeconds
 							.add((double) Duration.between(refund.receivedAt(), refund.refundedAt()).toSeconds());
@@ -94,30 +92,6 @@ final class ReturnKpis {
 		var result = new TreeMap<String, Map<String, Kpi>>();
 		groups.forEach((key, group) -> result.put(key, group.kpis()));
 		return result;
-	}
-
-	/** The nearest-rank percentile of {@code values}, {@code null} when there are none. */
-	static Double percentile(List<Double> values, int percent) {
-		if (values.isEmpty()) {
-			return null;
-		}
-		var sorted = values.stream().sorted().toList();
-		var rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-		return sorted.get(Math.max(rank, 1) - 1);
-	}
-
-	private static boolean in(Instant at, Instant from, Instant to) {
-		return at != null && !at.isBefore(from) && at.isBefore(to);
-	}
-
-	/** The group of a fact, or none when it cannot be placed in the split (no channel known). */
-	private static Optional<String> group(Dimension dimension, Instant at, String channel, ZoneId zone) {
-		return Optional.ofNullable(switch (dimension) {
-			case TOTAL -> Dimension.ALL;
-			case DAY -> LocalDate.ofInstant(at, zone).toString();
-			case CHANNEL -> channel;
-			case CARRIER, KIND -> null;
-		});
 	}
 
 	/** What one group counted. */
@@ -141,7 +115,7 @@ final class ReturnKpis {
 			var mean = cycleSeconds.stream().mapToDouble(Double::doubleValue).average();
 			kpis.put(REFUND_CYCLE + "Mean",
 					Kpi.of(mean.isPresent() ? mean.getAsDouble() : null, cycleSeconds.size(), "seconds"));
-			kpis.put(REFUND_CYCLE + "P90", Kpi.of(percentile(cycleSeconds, 90), cycleSeconds.size(), "seconds"));
+			kpis.put(REFUND_CYCLE + "P90", Kpi.of(Kpi.percentile(cycleSeconds, 90), cycleSeconds.size(), "seconds"));
 			amounts.forEach((currency, sum) -> kpis.put(REFUNDED_AMOUNT + currency,
 					Kpi.of(ReturnFacts.majorUnits(sum[0], currency), sum[1], currency)));
 			return kpis;

@@ -1,12 +1,10 @@
 package dev.postpurchase.metrics.support;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -50,34 +48,21 @@ final class SupportKpis {
 			tally.apply(Dimension.ALL);
 		}
 		for (var contact : contacts) {
-			if (in(contact.at(), from, to)) {
+			if (Dimension.within(contact.at(), from, to)) {
 				var order = contact.orderId() == null ? null : ordersById.get(contact.orderId());
-				group(dimension, contact.at(), order == null ? null : order.salesChannel(), zone).map(tally)
+				dimension.group(contact.at(), zone, null, order == null ? null : order.salesChannel(), null).map(tally)
 					.ifPresent(group -> group.contact(contact));
 			}
 		}
 		for (var order : placed) {
-			if (in(order.placedAt(), from, to)) {
-				group(dimension, order.placedAt(), order.salesChannel(), zone).map(tally)
+			if (Dimension.within(order.placedAt(), from, to)) {
+				dimension.group(order.placedAt(), zone, null, order.salesChannel(), null).map(tally)
 					.ifPresent(group -> group.orders++);
 			}
 		}
 		var result = new TreeMap<String, Map<String, Kpi>>();
 		groups.forEach((key, group) -> result.put(key, group.kpis()));
 		return result;
-	}
-
-	private static boolean in(Instant at, Instant from, Instant to) {
-		return at != null && !at.isBefore(from) && at.isBefore(to);
-	}
-
-	private static Optional<String> group(Dimension dimension, Instant at, String salesChannel, ZoneId zone) {
-		return Optional.ofNullable(switch (dimension) {
-			case TOTAL -> Dimension.ALL;
-			case DAY -> LocalDate.ofInstant(at, zone).toString();
-			case CARRIER, KIND -> null;
-			case CHANNEL -> salesChannel;
-		});
 	}
 
 	/** What one group counted. */

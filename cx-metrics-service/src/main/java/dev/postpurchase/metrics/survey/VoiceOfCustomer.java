@@ -48,17 +48,12 @@ class VoiceOfCustomer implements KpiSection {
 		return facts.answeredIn(from, to).collectList().map(answers -> {
 			var groups = new TreeMap<String, List<SurveyFact>>();
 			if (dimension == Dimension.TOTAL) {
-				groups.put(Dimension.ALL, answers);
+				groups.put(Dimension.ALL, new ArrayList<>()); // the total is there even without answers
 			}
 			for (var answer : answers) {
-				var key = switch (dimension) {
-					case DAY -> answer.answeredAt().atZone(zone).toLocalDate().toString();
-					case CHANNEL -> answer.salesChannel() == null ? null : answer.salesChannel().name();
-					default -> null;
-				};
-				if (key != null) {
-					groups.computeIfAbsent(key, group -> new ArrayList<>()).add(answer);
-				}
+				var channel = answer.salesChannel() == null ? null : answer.salesChannel().name();
+				dimension.group(answer.answeredAt(), zone, null, channel, null)
+					.ifPresent(key -> groups.computeIfAbsent(key, group -> new ArrayList<>()).add(answer));
 			}
 			var result = new TreeMap<String, Map<String, Kpi>>();
 			groups.forEach((group, ofGroup) -> result.put(group, kpis(ofGroup)));

@@ -209,16 +209,16 @@ class DeliveryKpisTests {
 	@Test
 	void percentilesAreNearestRank() {
 		var values = List.of(15.0, 20.0, 35.0, 40.0, 50.0);
-		assertThat(DeliveryKpis.percentile(values, 50)).isEqualTo(35.0); // rank 3
-		assertThat(DeliveryKpis.percentile(values, 90)).isEqualTo(50.0); // rank ceil(4.5) = 5
-		assertThat(DeliveryKpis.percentile(List.of(7.0, 1.0), 50)).isEqualTo(1.0); // rank 1 of 1, 7
-		assertThat(DeliveryKpis.percentile(List.of(7.0), 90)).isEqualTo(7.0);
-		assertThat(DeliveryKpis.percentile(List.of(), 50)).isNull();
+		assertThat(Kpi.percentile(values, 50)).isEqualTo(35.0); // rank 3
+		assertThat(Kpi.percentile(values, 90)).isEqualTo(50.0); // rank ceil(4.5) = 5
+		assertThat(Kpi.percentile(List.of(7.0, 1.0), 50)).isEqualTo(1.0); // rank 1 of 1, 7
+		assertThat(Kpi.percentile(List.of(7.0), 90)).isEqualTo(7.0);
+		assertThat(Kpi.percentile(List.of(), 50)).isNull();
 		var hundred = new java.util.ArrayList<Double>();
 		for (int i = 100; i >= 1; i--) {
 			hundred.add((double) i);
 		}
-		assertThat(DeliveryKpis.percentile(hundred, 90)).isEqualTo(90.0);
+		assertThat(Kpi.percentile(hundred, 90)).isEqualTo(90.0);
 	}
 
 	private static Map<String, Map<String, Kpi>> compute(Dimension dimension) {
