@@ -1,9 +1,12 @@
 package dev.postpurchase.metrics.delivery;
 
+import static dev.postpurchase.metrics.kpi.FactUpdates.requireIds;
+import static dev.postpurchase.metrics.kpi.FactUpdates.setIfKnown;
+import static dev.postpurchase.metrics.kpi.FactUpdates.setOnInsertIfKnown;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.UUID;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -69,7 +72,7 @@ class DeliveryFacts {
 		if (isReturn(registered.direction(), registered.returnId())) {
 			return Mono.empty();
 		}
-		requireIds(registered.shipmentId(), registered.eventId());
+		requireIds(registered.shipmentId(), registered.eventId(), "shipment id");
 		var update = new Update();
 		setIfKnown(update, "orderId", registered.orderId());
 		setIfKnown(update, "carrier", registered.carrier());
@@ -90,7 +93,7 @@ class DeliveryFacts {
 		if (isReturn(delivered.direction(), delivered.returnId())) {
 			return Mono.empty();
 		}
-		requireIds(delivered.shipmentId(), delivered.eventId());
+		requireIds(delivered.shipmentId(), delivered.eventId(), "shipment id");
 		var at = delivered.deliveredAt() != null ? delivered.deliveredAt() : delivered.occurredAt();
 		if (at == null) {
 			throw new IllegalArgumentException("ShipmentDelivered " + delivered.eventId() + " tells no time");
@@ -112,7 +115,7 @@ class DeliveryFacts {
 
 	/** Records that an exception was raised. */
 	Mono<Void> raised(DeliveryExceptionRaised raised) {
-		requireIds(raised.exceptionId(), raised.eventId());
+		requireIds(raised.exceptionId(), raised.eventId(), "exception id");
 		var update = new Update();
 		setIfKnown(update, "shipmentId", raised.shipmentId());
 		setIfKnown(update, "carrier", raised.carrier());
@@ -129,7 +132,7 @@ class DeliveryFacts {
 
 	/** Records that an exception ended (the first resolution counts), and how long it was open. */
 	Mono<Void> resolved(DeliveryExceptionResolved resolved) {
-		requireIds(resolved.exceptionId(), resolved.eventId());
+		requireIds(resolved.exceptionId(), resolved.eventId(), "exception id");
 		if (resolved.occurredAt() == null) {
 			throw new IllegalArgumentException("DeliveryExceptionResolved " + resolved.eventId() + " tells no time");
 		}
@@ -189,24 +192,6 @@ class DeliveryFacts {
 
 	private static boolean isReturn(Direction direction, String returnId) {
 		return direction == Direction.RETURN || returnId != null;
-	}
-
-	private static void requireIds(String id, UUID eventId) {
-		if (id == null || id.isBlank() || eventId == null) {
-			throw new IllegalArgumentException("An event without shipment/exception id or event id (" + eventId + ")");
-		}
-	}
-
-	private static void setIfKnown(Update update, String field, Object value) {
-		if (value != null) {
-			update.set(field, value);
-		}
-	}
-
-	private static void setOnInsertIfKnown(Update update, String field, Object value) {
-		if (value != null) {
-			update.setOnInsert(field, value);
-		}
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.postpurchase.metrics.notification;
 
+import static dev.postpurchase.metrics.kpi.FactUpdates.requireIds;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -67,7 +69,7 @@ class NotificationFacts {
 
 	/** Records that a message was handed to the provider. */
 	Mono<Void> sent(NotificationSent sent) {
-		requireIds(sent.notificationId(), sent.eventId());
+		requireIds(sent.notificationId(), sent.eventId(), "notification id");
 		var update = described(sent.orderId(), sent.channel(), sent.milestone());
 		return store.upsert(COLLECTION, sent.notificationId(),
 				update.min("sentAt", time(sent.occurredAt(), sent.eventId())))
@@ -78,7 +80,7 @@ class NotificationFacts {
 
 	/** Records a failure for good; one that will be retried changes nothing. */
 	Mono<Void> failed(NotificationFailed failed) {
-		requireIds(failed.notificationId(), failed.eventId());
+		requireIds(failed.notificationId(), failed.eventId(), "notification id");
 		if (failed.willRetry()) {
 			return Mono.empty();
 		}
@@ -92,7 +94,7 @@ class NotificationFacts {
 
 	/** Records a suppression; a quiet-hours deferral changes nothing. */
 	Mono<Void> suppressed(NotificationSuppressed suppressed) {
-		requireIds(suppressed.notificationId(), suppressed.eventId());
+		requireIds(suppressed.notificationId(), suppressed.eventId(), "notification id");
 		if (suppressed.reason() == NotificationSuppressed.Reason.QUIET_HOURS) {
 			return Mono.empty();
 		}
@@ -109,7 +111,7 @@ class NotificationFacts {
 
 	/** Records the first delivery receipt, open or click. */
 	Mono<Void> engaged(NotificationEngaged engaged) {
-		requireIds(engaged.notificationId(), engaged.eventId());
+		requireIds(engaged.notificationId(), engaged.eventId(), "notification id");
 		if (engaged.engagement() == null) {
 			throw new IllegalArgumentException("NotificationEngaged " + engaged.eventId() + " tells no engagement");
 		}
@@ -176,13 +178,6 @@ class NotificationFacts {
 			throw new IllegalArgumentException("Notification event " + eventId + " tells no time");
 		}
 		return at;
-	}
-
-	private static void requireIds(String id, UUID eventId) {
-		if (id == null || id.isBlank() || eventId == null) {
-			throw new IllegalArgumentException("A notification event without notification id or event id (" + eventId
-					+ ")");
-		}
 	}
 
 }

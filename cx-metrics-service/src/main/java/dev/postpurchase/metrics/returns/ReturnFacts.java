@@ -1,5 +1,9 @@
 package dev.postpurchase.metrics.returns;
 
+import static dev.postpurchase.metrics.kpi.FactUpdates.requireIds;
+import static dev.postpurchase.metrics.kpi.FactUpdates.setIfKnown;
+import static dev.postpurchase.metrics.kpi.FactUpdates.setOnInsertIfKnown;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +83,7 @@ class ReturnFacts {
 
 	/** Records a request: its reason, units, channel and time. */
 	Mono<Void> requested(ReturnRequested requested) {
-		requireIds(requested.returnId(), requested.eventId());
+		requireIds(requested.returnId(), requested.eventId(), "return/order id");
 		if (requested.occurredAt() == null) {
 			throw new IllegalArgumentException("ReturnRequested " + requested.eventId() + " tells no time");
 		}
@@ -101,7 +105,7 @@ class ReturnFacts {
 
 	/** Records that a return was rejected (the first rejection counts). */
 	Mono<Void> rejected(ReturnRejected rejected) {
-		requireIds(rejected.returnId(), rejected.eventId());
+		requireIds(rejected.returnId(), rejected.eventId(), "return/order id");
 		var update = timed(rejected.occurredAt(), "rejectedAt", "ReturnRejected", rejected.eventId());
 		setOnInsertIfKnown(update, "orderId", rejected.orderId());
 		return store.upsert(RETURNS, rejected.returnId(), update).then();
@@ -109,7 +113,7 @@ class ReturnFacts {
 
 	/** Records the return's arrival at the warehouse (the first one counts). */
 	Mono<Void> received(ReturnReceived received) {
-		requireIds(received.returnId(), received.eventId());
+		requireIds(received.returnId(), received.eventId(), "return/order id");
 		var update = timed(received.occurredAt(), "receivedAt", "ReturnReceived", received.eventId());
 		setOnInsertIfKnown(update, "orderId", received.orderId());
 		return store.upsert(RETURNS, received.returnId(), update)
@@ -119,7 +123,7 @@ class ReturnFacts {
 
 	/** Records the refund: the first time counts; amount and outcome are the refund's own. */
 	Mono<Void> refunded(RefundIssued refund) {
-		requireIds(refund.returnId(), refund.eventId());
+		requireIds(refund.returnId(), refund.eventId(), "return/order id");
 		var update = timed(refund.occurredAt(), "refundedAt", "RefundIssued", refund.eventId());
 		setOnInsertIfKnown(update, "orderId", refund.orderId());
 		setIfKnown(update, "outcome", refund.outcome() == null ? null : refund.outcome().name());
@@ -141,7 +145,7 @@ class ReturnFacts {
 
 	/** Records an order's units and channel. */
 	Mono<Void> placed(OrderPlaced placed) {
-		requireIds(placed.orderId(), placed.eventId());
+		requireIds(placed.orderId(), placed.eventId(), "return/order id");
 		var update = new Update().set("units",
 				units(placed.lines() == null ? List.of() : placed.lines().stream().map(OrderLine::quantity).toList()));
 		setIfKnown(update, "salesChannel", placed.salesChannel() == null ? null : placed.salesChannel().name());
@@ -153,7 +157,7 @@ class ReturnFacts {
 		if (delivered.direction() == Direction.RETURN || delivered.returnId() != null) {
 			return Mono.empty();
 		}
-		requireIds(delivered.orderId(), delivered.eventId());
+		requireIds(delivered.orderId(), delivered.eventId(), "return/order id");
 		var at = delivered.deliveredAt() != null ? delivered.deliveredAt() : delivered.occurredAt();
 		var update = timed(at, "deliveredAt", "ShipmentDelivered", delivered.eventId());
 		setOnInsertIfKnown(update, "salesChannel",
@@ -216,24 +220,6 @@ class ReturnFacts {
 			throw new IllegalArgumentException(type + " " + eventId + " tells no time");
 		}
 		return new Update().min(field, at);
-	}
-
-	private static void requireIds(String id, UUID eventId) {
-		if (id == null || id.isBlank() || eventId == null) {
-			throw new IllegalArgumentException("An event without return/order id or event id (" + eventId + ")");
-		}
-	}
-
-	private static void setIfKnown(Update update, String field, Object value) {
-		if (value != null) {
-			update.set(field, value);
-		}
-	}
-
-	private static void setOnInsertIfKnown(Update update, String field, Object value) {
-		if (value != null) {
-			update.setOnInsert(field, value);
-		}
 	}
 
 }
