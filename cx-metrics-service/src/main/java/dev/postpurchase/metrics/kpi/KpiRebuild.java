@@ -287,8 +287,14 @@ public class KpiRebuild {
 		}
 	}
 
+	/** Drops a generation's collections; those never created (no fact of their kind yet) are left alone. */
 	private void drop(int target) {
-		Flux.fromIterable(store.collections(target)).concatMap(mongo::dropCollection).then().block(WRITE);
+		var names = store.collections(target);
+		mongo.getCollectionNames()
+			.filter(names::contains)
+			.concatMap(mongo::dropCollection)
+			.then()
+			.block(WRITE);
 	}
 
 	/** A topic's retention has dropped records the facts were built from. */
