@@ -6,10 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -23,8 +20,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * driver on this machine are used, so the tests run offline.
  *
  * <p>Where Chromium is missing, a browser test is skipped with a message naming the packages, unless
- * {@code POSTPURCHASE_REQUIRE_BROWSER} is set (CI sets it), in which case it fails: CI never passes
- * without having run the browser tests.
+ * {@code POSTPURCHASE_REQUIRE_TOOLS} is set (CI sets it), in which case it fails: CI never passes
+ * without having run the browser tests ({@link InstalledTool}).
  *
  * <p>Screenshots go to {@code target/screenshots/<name>-<width>.png}, kept as test output.
  */
@@ -49,23 +46,17 @@ public final class Browser implements AutoCloseable {
 
 	/** Starts a headless Chromium at the given viewport (skips or fails the test when there is none). */
 	public static Browser open(Dimension viewport) {
-		var browser = executable("POSTPURCHASE_CHROMIUM", "chromium", "chromium-browser", "google-chrome");
-		var driver = executable("POSTPURCHASE_CHROMEDRIVER", "chromedriver");
-		if (browser.isEmpty() || driver.isEmpty()) {
-			var missing = "Headless Chromium and its driver are needed (Debian: apt-get install chromium chromium-driver)";
-			if (System.getenv("POSTPURCHASE_REQUIRE_BROWSER") != null) {
-				throw new IllegalStateException(missing);
-			}
-			Assumptions.abort(missing);
-		}
-		var options = new ChromeOptions().setBinary(browser.get().toFile())
+		var browser = InstalledTool.require("chromium", "POSTPURCHASE_CHROMIUM", "chromium", "chromium-browser",
+				"google-chrome");
+		var driver = InstalledTool.require("chromium-driver", "POSTPURCHASE_CHROMEDRIVER", "chromedriver");
+		var options = new ChromeOptions().setBinary(browser.executable().toFile())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
 					"--no-first-run", "--disable-extensions", "--lang=en-US",
 					"--window-size=" + Math.max(viewport.getWidth(), 500) + "," + viewport.getHeight());
 		// the CSS viewport the page lays out in (Chromium's windows are at least 500 px wide)
 		options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
 				Map.of("width", viewport.getWidth(), "height", viewport.getHeight(), "pixelRatio", 1.0)));
-		var service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
+		var service = new ChromeDriverService.Builder().usingDriverExecutable(driver.executable().toFile())
 			.usingAnyFreePort()
 			.build();
 		var chrome = new ChromeDriver(service, options);
@@ -100,18 +91,6 @@ public final class Browser implements AutoCloseable {
 	@Override
 	public void close() {
 		driver.quit();
-	}
-
-	private static Optional<Path> executable(String override, String... names) {
-		var configured = System.getenv(override);
-		if (configured != null && !configured.isBlank()) {
-			return Optional.of(Path.of(configured)).filter(Files::isExecutable);
-		}
-		var path = System.getenv().getOrDefault("PATH", "");
-		return Stream.of(names)
-			.flatMap(name -> Stream.of(path.split(java.io.File.pathSeparator)).map(dir -> Path.of(dir, name)))
-			.filter(Files::isExecutable)
-			.findFirst();
 	}
 
 }

@@ -2,21 +2,15 @@ package dev.postpurchase.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -133,33 +127,14 @@ public final class ScrapedMetrics {
 	 * when promtool is not on the {@code PATH} (the Java check of {@link #problems()} stands in for it).
 	 */
 	public static List<String> promtool(String text) {
-		var path = System.getenv().getOrDefault("PATH", "").split(File.pathSeparator);
-		if (Arrays.stream(path).map(dir -> Path.of(dir, "promtool")).noneMatch(Files::isExecutable)) {
-			return List.of();
-		}
-		try {
-			var process = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
-			try (var in = process.getOutputStream()) {
-				in.write(text.getBytes(StandardCharsets.UTF_8));
+		return InstalledTool.find(null, "promtool").map(promtool -> {
+			var result = promtool.run(Path.of("."), Duration.ofSeconds(30), text, "check", "metrics");
+			var complaints = new ArrayList<>(InstalledTool.lines(result));
+			if (!result.succeeded() && complaints.isEmpty()) {
+				complaints.add("promtool exited with " + result.exitCode());
 			}
-			var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				return List.of("promtool did not finish in 30 s");
-			}
-			var complaints = new ArrayList<>(output.lines().filter(line -> !line.isBlank()).toList());
-			if (process.exitValue() != 0 && complaints.isEmpty()) {
-				complaints.add("promtool exited with " + process.exitValue());
-			}
-			return complaints;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while promtool ran", ex);
-		}
+			return List.copyOf(complaints);
+		}).orElse(List.of());
 	}
 
 	/**
