@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
@@ -32,7 +33,6 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import dev.postpurchase.contracts.EventCatalog;
 import dev.postpurchase.contracts.MessageType;
 import dev.postpurchase.contracts.Topics;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -79,8 +79,13 @@ public class KafkaKitAutoConfiguration {
 	}
 
 	@Bean
+	DeadLetterMeters deadLetterMeters(MeterRegistry meters, KafkaListenerEndpointRegistry listeners) {
+		return new DeadLetterMeters(meters, listeners);
+	}
+
+	@Bean
 	CommonErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> template, KafkaSettings settings,
-			MeterRegistry meters) {
+			DeadLetterMeters deadLetterMeters) {
 		// <topic>.DLT, partitioned by key like the source topic, so one order's dead letters stay in order
 		var deadLetters = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
@@ -89,11 +94,7 @@ public class KafkaKitAutoConfiguration {
 		ConsumerRecordRecoverer recoverer = (record, ex) -> {
 			log.warn("Record {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
 					Topics.deadLetter(record.topic()), describe(rootCause(ex)));
-			Counter.builder("kafka.dlt.records")
-				.description("Records sent to a dead-letter topic after their retries, by source topic")
-				.tag("topic", record.topic())
-				.register(meters)
-				.increment();
+			deadLetterMeters.counter(record.topic()).increment();
 			deadLetters.accept(record, ex);
 		};
 		var backOff = new ExponentialBackOffWithMaxRetries(settings.maxRetries());
