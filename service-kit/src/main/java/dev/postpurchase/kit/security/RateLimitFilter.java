@@ -3,9 +3,12 @@ package dev.postpurchase.kit.security;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -17,13 +20,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 /**
- * A token bucket per caller and path pattern on the public endpoints: {@code requestsPerMinute} sustained, the same
+ * A token bucket per caller and path pattern on the public endpoints (and on any request made with a
+ * customer's link, {@code ?token=}, rather than a bearer token): {@code requestsPerMinute} sustained, the same
  * as burst. Excess gets 429 with {@code Retry-After}. Callers are told apart by client address; behind
  * proxies (the customer pages, an ingress), list them in {@code trusted-proxies} and the caller is the
  * client they forwarded for (see {@link RateLimitSettings#trustedProxies()}). Runs
  * before authentication, so floods never reach signature checks or the database.
  */
 class RateLimitFilter implements WebFilter, Ordered {
+
+	/** The group of the requests that carry a customer's link instead of a bearer token, on any path. */
+	static final String CUSTOMER_LINK = "customer_link";
 
 	private final List<PathPattern> paths;
 
@@ -62,25 +69,39 @@ class RateLimitFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		var path = exchange.getRequest().getPath().pathWithinApplication();
-		var limited = paths.stream().filter(pattern -> pattern.matches(path)).findFirst();
-		if (limited.isEmpty()) {
+		var group = group(exchange.getRequest());
+		if (group.isEmpty()) {
 			return chain.filter(exchange);
 		}
 		// one bucket per caller and endpoint group: a flood on one cannot lock a caller out of another
-		var waitNanos = take(caller(exchange) + " " + limited.get().getPatternString(), System.nanoTime());
+		var waitNanos = take(caller(exchange) + " " + group.get(), System.nanoTime());
 		if (waitNanos == 0) {
 			return chain.filter(exchange);
 		}
 		Counter.builder("http.server.requests.rate.limited")
 			.description("Requests answered 429 by the rate limit, by limited path pattern")
-			.tag("path", limited.get().getPatternString())
+			.tag("path", group.get())
 			.register(meters)
 			.increment();
 		var retryAfter = Math.max(1, (long) Math.ceil(waitNanos / 1e9));
 		exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfter));
 		return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
 				"Too many requests; retry after " + retryAfter + " s");
+	}
+
+	/**
+	 * The endpoint group a request is limited in: the first of {@code paths} it matches; else
+	 * {@value #CUSTOMER_LINK} when it carries a customer's link ({@code ?token=}) instead of a bearer token,
+	 * as a customer's return request to an endpoint agents share does; else none.
+	 */
+	Optional<String> group(ServerHttpRequest request) {
+		var path = request.getPath().pathWithinApplication();
+		var limited = paths.stream().filter(pattern -> pattern.matches(path)).findFirst().map(PathPattern::getPatternString);
+		if (limited.isPresent() || !request.getQueryParams().containsKey("token")
+				|| request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+			return limited;
+		}
+		return Optional.of(CUSTOMER_LINK);
 	}
 
 	/** Takes a token; returns 0 when granted, else the nanoseconds until one is available. */

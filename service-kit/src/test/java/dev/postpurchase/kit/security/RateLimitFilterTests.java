@@ -8,10 +8,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import reactor.core.publisher.Mono;
 
 class RateLimitFilterTests {
 
@@ -56,6 +58,34 @@ class RateLimitFilterTests {
 		assertThat(behindProxies.caller(from("10.1.2.3", null))).isEqualTo("10.1.2.3");
 		// and without trusted proxies nothing forwarded counts
 		assertThat(filter.caller(from("10.1.2.3", "203.0.113.7"))).isEqualTo("10.1.2.3");
+	}
+
+	@Test
+	void aCustomerLinkOnAnEndpointAgentsShareIsLimitedToo() {
+		// a customer's return request: POST /api/v1/returns?token=, the endpoint agents call with a bearer token
+		assertThat(filter.group(MockServerHttpRequest.post("/api/v1/returns?token=t").build()))
+			.contains(RateLimitFilter.CUSTOMER_LINK);
+		assertThat(filter.group(MockServerHttpRequest.post("/api/v1/returns?token=t")
+			.header("Authorization", "Bearer agent")
+			.build())).as("an agent's request with a bearer token").isEmpty();
+		assertThat(filter.group(MockServerHttpRequest.post("/api/v1/returns").build())).isEmpty();
+		assertThat(filter.group(MockServerHttpRequest.post("/webhooks/shopify?token=t").build()))
+			.as("a listed path keeps its own group").contains("/webhooks/**");
+	}
+
+	@Test
+	void aCustomerLinkFloodGets429WithRetryAfter() {
+		var oneAMinute = new RateLimitFilter(new RateLimitSettings(List.of("/webhooks/**"), 1, 10, List.of()),
+				new SimpleMeterRegistry());
+		var first = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/returns?token=t")
+			.remoteAddress(new InetSocketAddress("203.0.113.7", 40000)));
+		oneAMinute.filter(first, exchange -> Mono.empty()).block();
+		assertThat(first.getResponse().getStatusCode()).isNull();
+		var second = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/returns?token=t")
+			.remoteAddress(new InetSocketAddress("203.0.113.7", 40000)));
+		oneAMinute.filter(second, exchange -> Mono.empty()).block();
+		assertThat(second.getResponse().getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		assertThat(second.getResponse().getHeaders().getFirst("Retry-After")).isNotBlank();
 	}
 
 	@Test
