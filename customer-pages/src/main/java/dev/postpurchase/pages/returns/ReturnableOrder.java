@@ -16,9 +16,10 @@ import tools.jackson.databind.JsonNode;
  * @param eligible the items a request may name, each at most {@code maxQuantity} times
  * @param ineligible the items it may not, each with the rules that keep it back
  * @param reasons the reasons a request may give, with what each means for the refund
+ * @param trackingToken a TRACKING link token for the order, the way back to its tracking page; may be null
  */
 public record ReturnableOrder(String orderId, List<Eligible> eligible, List<Ineligible> ineligible,
-		List<ReasonOption> reasons) {
+		List<ReasonOption> reasons, String trackingToken) {
 
 	/** The outcomes in the order the page offers them. */
 	public static final List<String> OUTCOMES = List.of("REFUND", "STORE_CREDIT", "EXCHANGE");
@@ -81,7 +82,8 @@ public record ReturnableOrder(String orderId, List<Eligible> eligible, List<Inel
 						reason.path("restockingFeePercent").isNumber() ? reason.path("restockingFeePercent").decimalValue()
 								: BigDecimal.ZERO,
 						reason.path("refundsShipping").asBoolean(false))).stream()
-					.filter(option -> option.reason() != null).toList());
+					.filter(option -> option.reason() != null).toList(),
+				text(json.path("links").path("trackingToken")));
 	}
 
 	/** The codes of a JSON array (a set there), those the page knows first in its order. */

@@ -43,7 +43,7 @@ class ReturnPageIntegrationTests {
 	void theFormOffersTheReturnableItemsAndSaysWhyTheOthersCannotGo() {
 		var orderId = BackendStandIn.freshOrderId();
 		var token = token(orderId);
-		stubReturnable(orderId, token);
+		var tracking = stubReturnable(orderId, token);
 
 		var html = web.get().uri("/returns/{id}?token={token}&lang=de", orderId, token).exchange()
 			.expectStatus().isOk()
@@ -69,6 +69,11 @@ class ReturnPageIntegrationTests {
 			.contains("<strong>Geschenkkarte</strong>: Dieser Artikel wurde als Endverkauf verkauft und kann nicht zurückgesendet werden.")
 			.contains("<strong>Tulpenzwiebeln</strong>: Die Rückgabefrist für diesen Artikel ist abgelaufen.")
 			.doesNotContain("sold as final sale on").doesNotContain("closed on");
+		// the way back to the order's tracking page, with the TRACKING link returns-service gave, kept for the
+		// confirmation too
+		assertThat(html).contains("<a href=\"/track/" + orderId + "?token&#x3D;" + tracking
+				+ "&amp;lang&#x3D;de\">Zu Ihrer Bestellung</a>")
+			.contains("<input type=\"hidden\" name=\"tracking\" value=\"" + tracking + "\">");
 	}
 
 	@Test
@@ -90,6 +95,8 @@ class ReturnPageIntegrationTests {
 		form.put("outcome", "REFUND");
 		form.put("method", "MAIL_IN");
 		form.put("comment", "The handle\r\nbroke off. ");
+		var tracking = BackendStandIn.token(orderId, LinkPurpose.TRACKING);
+		form.put("tracking", tracking);
 		var html = send(orderId, form).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 
 		BackendStandIn.get().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/returns"))
@@ -106,6 +113,7 @@ class ReturnPageIntegrationTests {
 					+ "&amp;lang&#x3D;en\">Print your return label</a>")
 			.contains("<dd>Approved, return label ready</dd>")
 			.contains("<li>2 × Tulpenvaas</li>")
+			.contains("<a href=\"/track/" + orderId + "?token&#x3D;" + tracking + "&amp;lang&#x3D;en\">See your order</a>")
 			.doesNotContain("localhost:8084");
 	}
 
@@ -127,7 +135,8 @@ class ReturnPageIntegrationTests {
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 
 		Html.assertAccessibleBasics(html, lang);
-		assertThat(html).contains(expected).contains("<span class=\"reference\">RET-9</span>").doesNotContain("/label/");
+		assertThat(html).contains(expected).contains("<span class=\"reference\">RET-9</span>").doesNotContain("/label/")
+			.as("no tracking link was posted: no way back is offered").doesNotContain("/track/");
 		// an exchange is for the same item again: the page offers no other variant
 		BackendStandIn.get().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/returns"))
 			.withQueryParam("token", equalTo(token))
@@ -248,7 +257,9 @@ class ReturnPageIntegrationTests {
 		return web.post().uri("/returns/{id}", orderId).body(BodyInserters.fromFormData(form)).exchange();
 	}
 
-	private static void stubReturnable(String orderId, String token) {
+	/** Stubs returns-service's preview of the order; returns the TRACKING token it links back with. */
+	private static String stubReturnable(String orderId, String token) {
+		var tracking = BackendStandIn.token(orderId, LinkPurpose.TRACKING);
 		BackendStandIn.get().stubFor(get(urlPathEqualTo(returnable(orderId))).withQueryParam("token", equalTo(token))
 			.willReturn(okJson("{\"orderId\":\"" + orderId + "\",\"eligible\":["
 					+ "{\"sku\":\"VASE-1\",\"name\":\"Tulpenvaas\",\"maxQuantity\":2,\"purchased\":3,\"returned\":1,"
@@ -264,7 +275,9 @@ class ReturnPageIntegrationTests {
 					+ "[{\"rule\":\"RETURN_WINDOW_CLOSED\",\"detail\":\"The window closed on 2026-06-01\"}]}],"
 					+ "\"reasons\":[{\"reason\":\"DAMAGED\",\"restockingFeePercent\":0,\"refundsShipping\":true},"
 					+ "{\"reason\":\"DOES_NOT_FIT\",\"restockingFeePercent\":0,\"refundsShipping\":false},"
-					+ "{\"reason\":\"CHANGED_MIND\",\"restockingFeePercent\":12.5,\"refundsShipping\":false}]}")));
+					+ "{\"reason\":\"CHANGED_MIND\",\"restockingFeePercent\":12.5,\"refundsShipping\":false}],"
+					+ "\"links\":{\"trackingToken\":\"" + tracking + "\"}}")));
+		return tracking;
 	}
 
 	/** returns-service's customer ReturnView. */

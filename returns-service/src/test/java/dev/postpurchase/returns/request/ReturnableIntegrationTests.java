@@ -76,6 +76,9 @@ class ReturnableIntegrationTests {
 		var preview = returnable(order, link).expectStatus().isOk()
 			.expectBody(JsonNode.class).returnResult().getResponseBody();
 		assertThat(preview.get("orderId").asString()).isEqualTo(order.orderId());
+		// the way back to the tracking page: a TRACKING link for this order and no other
+		var tracking = preview.at("/links/trackingToken").asString();
+		assertThat(links.orderOf(tracking, LinkPurpose.TRACKING)).isEqualTo(order.orderId());
 		var raincoat = item(preview.get("eligible"), RAINCOAT);
 		assertThat(raincoat.get("maxQuantity").asInt()).isEqualTo(2);
 		assertThat(raincoat.get("purchased").asInt()).isEqualTo(3);

@@ -84,8 +84,10 @@ class ReturnPageController {
 			return desk.returnable(orderId, token)
 				.map(order -> form(locale, orderId, token, order, choice, List.of(), HttpStatus.BAD_REQUEST));
 		}
+		// the order's TRACKING token, as the form got it from returns-service: the confirmation links back with it
+		var tracking = data.getFirst("tracking");
 		return desk.request(orderId, token, choice).flatMap(answer -> answer.created() != null
-				? Mono.just(confirmation(locale, orderId, token, answer.created()))
+				? Mono.just(confirmation(locale, orderId, token, tracking, answer.created()))
 				: desk.returnable(orderId, token).map(order -> form(locale, orderId, token, order, choice,
 						answer.refusals(), HttpStatus.UNPROCESSABLE_CONTENT)));
 	}
@@ -179,10 +181,13 @@ class ReturnPageController {
 							ReturnChoice.LONGEST_COMMENT)))
 			.with("nothingReturnable", lines.isEmpty() ? page.text("returnNothing") : null)
 			.with("ineligible", ineligible.isEmpty() ? null : new Blocked(ineligible))
+			.with("trackingToken", order.trackingToken())
+			.with("trackingHref", trackingHref(orderId, order.trackingToken(), locale))
 			.render("returns/form", status);
 	}
 
-	private Rendering confirmation(Locale locale, String orderId, String token, ReturnSummary created) {
+	private Rendering confirmation(Locale locale, String orderId, String token, String tracking,
+			ReturnSummary created) {
 		var page = pages.page(locale, "returnRequestedTitle");
 		var nextKey = created.nextStep() != null && page.text("returnNext_" + created.nextStep()) != null
 				? "returnNext_" + created.nextStep() : "returnNextUnknown";
@@ -198,7 +203,22 @@ class ReturnPageController {
 			.with("lines", created.lines())
 			.with("outcome", phrase(page, "returnOutcome_", created.outcome(), null))
 			.with("method", phrase(page, "returnMethod_", created.method(), null))
+			.with("trackingHref", trackingHref(orderId, tracking, locale))
 			.render("returns/requested");
+	}
+
+	/**
+	 * The order's tracking page, in the same language, when there is a TRACKING token for it (the
+	 * tracking page checks it, as for any link).
+	 */
+	private static String trackingHref(String orderId, String trackingToken, Locale locale) {
+		return trackingToken == null || trackingToken.isBlank() ? null
+				: UriComponentsBuilder.fromPath("/track/" + orderId)
+					.queryParam("token", trackingToken)
+					.queryParam("lang", locale.getLanguage())
+					.encode()
+					.build()
+					.toUriString();
 	}
 
 	/** "Changed my mind (a restocking fee of 10 % applies)", "Damaged (return shipping is refunded)". */

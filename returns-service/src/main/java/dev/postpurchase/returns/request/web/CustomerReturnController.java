@@ -43,12 +43,14 @@ class CustomerReturnController {
 	/**
 	 * What of the order can be returned now, by the rules a request ({@code POST /api/v1/returns}) is
 	 * checked with: the link is checked before anything is read (401 invalid or expired, 403 for
-	 * another order or purpose); 404 when the order is not known here, as for a request.
+	 * another order or purpose); 404 when the order is not known here, as for a request. With a
+	 * TRACKING link token for the same order, the way back to its tracking page.
 	 */
 	@GetMapping("/api/v1/customer/orders/{orderId}/returnable")
 	Mono<ReturnableView> returnable(@PathVariable String orderId, @RequestParam(required = false) String token) {
 		links.authorize(token, LinkPurpose.RETURN, orderId);
-		return desk.returnable(orderId).map(found -> ReturnableView.of(found, policy));
+		return desk.returnable(orderId).map(found -> ReturnableView.of(found, policy,
+				new ReturnableView.Links(links.issue(orderId, LinkPurpose.TRACKING))));
 	}
 
 	@GetMapping("/api/v1/customer/returns/{returnId}")

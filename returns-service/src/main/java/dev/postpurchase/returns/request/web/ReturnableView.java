@@ -23,9 +23,16 @@ import dev.postpurchase.returns.request.ReturnableOrder;
  * @param eligible the items a request may name, each at most {@code maxQuantity} times
  * @param ineligible the items it may not, each with every rule that keeps it back
  * @param reasons the reasons a request may give, with what each means for the refund
+ * @param links the customer's way back to the order: a TRACKING link token for it, so the return pages
+ *     can link to the tracking page without the customer having to find the first email again
  */
 record ReturnableView(String orderId, List<Eligible> eligible, List<Ineligible> ineligible,
-		List<ReasonOption> reasons) {
+		List<ReasonOption> reasons, Links links) {
+
+	/** Link tokens for the order's other customer pages. */
+	record Links(String trackingToken) {
+
+	}
 
 	/**
 	 * An item that can be returned.
@@ -58,7 +65,7 @@ record ReturnableView(String orderId, List<Eligible> eligible, List<Ineligible> 
 
 	}
 
-	static ReturnableView of(ReturnableOrder returnable, ReturnPolicy policy) {
+	static ReturnableView of(ReturnableOrder returnable, ReturnPolicy policy, Links links) {
 		var order = returnable.order();
 		var eligible = returnable.items()
 			.stream()
@@ -76,7 +83,7 @@ record ReturnableView(String orderId, List<Eligible> eligible, List<Ineligible> 
 			.map(reason -> new ReasonOption(reason, policy.restockingFeePercentFor(reason),
 					policy.refundsShippingFor(reason)))
 			.toList();
-		return new ReturnableView(order.orderId(), eligible, ineligible, reasons);
+		return new ReturnableView(order.orderId(), eligible, ineligible, reasons, links);
 	}
 
 	/** The product name of the sku's first line, as a return records it. */
