@@ -9,8 +9,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -42,7 +48,22 @@ import dev.postpurchase.testkit.TestTokens;
  * answer only that token, so tests do not see each other's answers.
  */
 @CustomerPagesIntegrationTest
+@Import(OpsPageIntegrationTests.StoppedClock.class)
 class OpsPageIntegrationTests {
+
+	/**
+	 * The pages' clock, stopped when the context starts: the test's "today" is the page's, even when a
+	 * test runs across midnight in the store's time zone.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class StoppedClock {
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(Instant.now(), ZoneOffset.UTC);
+		}
+
+	}
 
 	private static final String KPIS = "/api/v1/kpis";
 
@@ -53,6 +74,9 @@ class OpsPageIntegrationTests {
 
 	@Autowired
 	WebTestClient web;
+
+	@Autowired
+	Clock clock;
 
 	@Test
 	void withoutAValidTokenTheOverviewIsUnauthorizedAndNothingIsAsked() {
@@ -83,7 +107,7 @@ class OpsPageIntegrationTests {
 	@Test
 	void theOverviewShowsTheKpisOfTodayAndTheWeekAsCxMetricsServiceCountedThem() {
 		var token = TestTokens.of("metrics:read");
-		var today = LocalDate.now(STORE_ZONE);
+		var today = LocalDate.now(clock.withZone(STORE_ZONE));
 		stubAll(token, today);
 
 		var html = page("/ops", token, null);
@@ -158,7 +182,7 @@ class OpsPageIntegrationTests {
 	@Test
 	void theOverviewSpeaksTheLanguageAskedForOrTheBrowsers() {
 		var token = TestTokens.of("metrics:read");
-		var today = LocalDate.now(STORE_ZONE);
+		var today = LocalDate.now(clock.withZone(STORE_ZONE));
 		stubAll(token, today);
 
 		var german = page("/ops?lang=de", token, null);
