@@ -129,7 +129,7 @@ class CustomerJourneyBrowserTests {
 			});
 			assertThat(text(driver, ".items")).contains("2 × Stoneware mug", "1 × Gift card 50");
 			var trackingPage = driver.getCurrentUrl();
-			desktop.screenshot("tracking-delivered");
+			look(desktop, "tracking-delivered");
 
 			// "Start a return": one mug back by post, for a refund (returns-service learns of the delivery by itself)
 			var returnPage = driver.findElement(By.linkText("Start a return")).getDomProperty("href");
@@ -145,7 +145,10 @@ class CustomerJourneyBrowserTests {
 			new Select(driver.findElement(By.id("reason"))).selectByValue("DOES_NOT_FIT");
 			driver.findElement(By.cssSelector("label[for='outcome-REFUND']")).click();
 			driver.findElement(By.cssSelector("label[for='method-MAIL_IN']")).click();
-			desktop.screenshot("return-form");
+			look(desktop, "return-form");
+			// by keyboard alone: Tab reaches every choice and the button that sends the request
+			assertThat(desktop.tabOrder(40)).contains("select#quantity-0", "select#reason", "input#outcome-REFUND",
+					"input#method-MAIL_IN", "textarea#comment").anyMatch(focused -> focused.startsWith("button"));
 			driver.findElement(By.cssSelector("#return-form button[type='submit']")).click();
 			awaitHeading(driver, "We have your return request");
 			var reference = text(driver, ".reference");
@@ -153,7 +156,11 @@ class CustomerJourneyBrowserTests {
 			assertThat(text(driver, "main")).contains("Print your return label, stick it on the parcel and hand the "
 					+ "parcel to the carrier.", "1 × Stoneware mug", "A refund", "By post, with a prepaid label");
 			assertThat(driver.findElements(By.linkText("Print your return label"))).hasSize(1);
-			desktop.screenshot("return-requested");
+			look(desktop, "return-requested");
+			// and back to the order, from the confirmation
+			driver.findElement(By.linkText("See your order")).click();
+			awaitHeading(driver, "Your order");
+			assertThat(driver.getCurrentUrl()).startsWith(pages + "/track/" + orderId + "?token=");
 
 			// the survey, from the email's link
 			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -163,10 +170,12 @@ class CustomerJourneyBrowserTests {
 			});
 			driver.findElement(By.id("nps-9")).click();
 			driver.findElement(By.id("csat-5")).click();
-			desktop.screenshot("survey-form");
+			look(desktop, "survey-form");
+			assertThat(desktop.tabOrder(60)).anyMatch(focused -> focused.startsWith("input#nps-"))
+				.anyMatch(focused -> focused.startsWith("button"));
 			driver.findElement(By.cssSelector("main form button[type='submit']")).click();
 			awaitHeading(driver, "Thank you for your feedback");
-			desktop.screenshot("survey-thanks");
+			look(desktop, "survey-thanks");
 
 			// the returns desk sees the return, with the one mug
 			var listed = JSON.readTree(send(HttpRequest.newBuilder(returnsService.resolve("/api/v1/returns?orderId=" + orderId))
@@ -198,6 +207,24 @@ class CustomerJourneyBrowserTests {
 				assertThat(count(after, "csat", "denominator")).isEqualTo(1);
 			});
 
+			// the ops overview, for a lead with the analyst's token (a sign-in proxy would add it): today's
+			// numbers include this return
+			try (var lead = Browser.open(Browser.DESKTOP); var leadsPhone = Browser.open(Browser.PHONE)) {
+				for (var browser : List.of(lead, leadsPhone)) {
+					browser.withBearer(tokens.get(DevRoles.ANALYST.id()));
+					await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+						browser.get(pages + "/ops");
+						assertThat(text(browser.driver(), "h1")).isEqualTo("Operations overview");
+						assertThat(text(browser.driver(), "section[aria-labelledby='reasons-title']"))
+							.contains("Does not fit");
+					});
+					assertThat(browser.driver().findElements(By.cssSelector("svg"))).as("the trend charts").isNotEmpty();
+					look(browser, "ops-overview");
+				}
+			}
+			desktop.get(pages + "/ops");
+			assertThat(driver.getPageSource()).as("without a token").doesNotContain("Operations overview", "Does not fit");
+
 			// the same tracking page on a phone, now with the return under "Your return"
 			var phoneDriver = phone.driver();
 			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -206,7 +233,7 @@ class CustomerJourneyBrowserTests {
 				assertThat(text(phoneDriver, ".parcel .promise-done")).startsWith("Delivered ");
 				assertThat(phoneDriver.findElements(By.id("your-return-title"))).hasSize(1);
 			});
-			phone.screenshot("tracking-delivered");
+			look(phone, "tracking-delivered");
 
 			// a second order: the tracking link support issues for it opens its page (as the demo's sample link)
 			var otherOrderId = place(orderService, tokens.get(DevRoles.PLATFORM.id()), "other-" + email);
@@ -215,7 +242,7 @@ class CustomerJourneyBrowserTests {
 			phone.get(sampleLink.toString());
 			assertThat(text(phoneDriver, "h1")).isEqualTo("Your order");
 			assertThat(text(phoneDriver, ".items")).contains("Stoneware mug");
-			phone.screenshot("tracking-placed");
+			look(phone, "tracking-placed");
 
 			// links that are not for this page: the first order's tracking token on the second order's page,
 			// and on the first order's survey
@@ -226,7 +253,7 @@ class CustomerJourneyBrowserTests {
 				assertThat(text(driver, "h1")).as(foreign).isEqualTo(LINK_ERROR);
 				assertThat(text(driver, "main")).contains("Please use the link in our most recent message about your order.");
 			}
-			desktop.screenshot("link-foreign");
+			look(desktop, "link-foreign");
 
 			// an expired link, signed with the stack's own customer-link key: refused as plainly
 			var secrets = JSON.readValue(settings.secretsFile(), new TypeReference<Map<String, String>>() {
@@ -244,12 +271,21 @@ class CustomerJourneyBrowserTests {
 			for (var browser : List.of(desktop, phone)) {
 				browser.get(pages + "/track/" + orderId + "?token=" + expired);
 				assertThat(text(browser.driver(), "h1")).isEqualTo(LINK_ERROR);
-				browser.screenshot("link-expired");
+				look(browser, "link-expired");
 			}
 		}
 		finally {
 			stack.stop();
 		}
+	}
+
+	/**
+	 * Keeps a screenshot of the page on screen, and checks it as a reader with low vision or a screen
+	 * reader meets it: contrast, alt texts, labels, names of links and buttons.
+	 */
+	private static void look(Browser browser, String name) {
+		browser.screenshot(name);
+		assertThat(browser.accessibilityProblems()).as("accessibility of " + name).isEmpty();
 	}
 
 	/** The page a form was sent to has loaded. */
