@@ -236,11 +236,19 @@ class ComposeTests {
 		return list.valueStream().map(JsonNode::asString).toList();
 	}
 
-	/** What a service publishes: [host address, published port, container port] each. */
+	/**
+	 * What a service publishes: [host address, published port, container port] each ({@code docker-compose
+	 * config} prints {@code "127.0.0.1:8080:8080/tcp"}, or its long form when no address is given).
+	 */
 	private static List<List<Object>> ports(String name) {
 		var published = new ArrayList<List<Object>>();
-		for (var port : values(services.path(name).path("ports"))) {
-			var parts = PORT.matcher(port);
+		for (var port : services.path(name).path("ports").values()) {
+			if (port.isObject()) {
+				published.add(List.of(port.path("host_ip").asString("0.0.0.0"), port.path("published").asInt(),
+						port.path("target").asInt()));
+				continue;
+			}
+			var parts = PORT.matcher(port.asString());
 			assertThat(parts.matches()).as(name + " port " + port).isTrue();
 			published.add(List.of(parts.group(1) == null ? "0.0.0.0" : parts.group(1), Integer.parseInt(parts.group(2)),
 					Integer.parseInt(parts.group(3))));
