@@ -150,13 +150,16 @@ final class DemoTraffic implements AutoCloseable {
 	/**
 	 * Starts sending demo traffic in the background and returns at once.
 	 *
-	 * @param endpoints the running services (base URLs), the development secrets and tokens
+	 * @param services service name to base URL; the customer pages' is only shown (in the sample tracking
+	 *     link), so it is the address a browser reaches them at
+	 * @param shopifyWebhookSecret what order-service checks Shopify webhooks with
+	 * @param tokens role id (as in tokens.json) to a bearer token of the development issuer
 	 */
-	static DemoTraffic start(StackEndpoints endpoints) {
-		var demo = new DemoTraffic(endpoints.services().get("order-service"),
-				endpoints.services().get("tracking-service"), endpoints.services().get("returns-service"),
-				endpoints.services().get("customer-pages"), endpoints.secrets().get("shopifyWebhookSecret"), endpoints.token(DevRoles.PLATFORM),
-				endpoints.token(DevRoles.AGENT), endpoints.token(DevRoles.CARRIER), endpoints.token(DevRoles.RETURNS_AGENT));
+	static DemoTraffic start(Map<String, URI> services, String shopifyWebhookSecret, Map<String, String> tokens) {
+		var demo = new DemoTraffic(services.get("order-service"), services.get("tracking-service"),
+				services.get("returns-service"), services.get("customer-pages"), shopifyWebhookSecret,
+				tokens.get(DevRoles.PLATFORM.id()), tokens.get(DevRoles.AGENT.id()), tokens.get(DevRoles.CARRIER.id()),
+				tokens.get(DevRoles.RETURNS_AGENT.id()));
 		demo.scheduler.scheduleWithFixedDelay(demo::tick, 0, ORDER_EVERY.toMillis(), TimeUnit.MILLISECONDS);
 		log.info("Demo traffic: an order every {} ms (REST and signed Shopify webhooks), then fulfillments and "
 				+ "carrier scans (some failed attempts, carrier delays and stalled parcels); {}% of delivered REST orders "

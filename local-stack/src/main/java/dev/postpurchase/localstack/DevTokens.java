@@ -1,5 +1,6 @@
 package dev.postpurchase.localstack;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -7,6 +8,8 @@ import java.util.Map;
 
 import dev.postpurchase.testkit.DevIssuer;
 import dev.postpurchase.testkit.DevRoles;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ready-to-use tokens of the local stack: one per {@link DevRoles role}, minted by the
@@ -29,6 +32,21 @@ final class DevTokens {
 		}
 		PrivateFiles.writeJson(file, tokens);
 		return tokens;
+	}
+
+	/**
+	 * The tokens another process wrote (the simulators' container of docker compose, for the demo's).
+	 *
+	 * @return role id to token
+	 * @throws IllegalStateException when there is no such file yet
+	 */
+	static Map<String, String> read(Path file) {
+		if (!Files.isRegularFile(file)) {
+			throw new IllegalStateException("No tokens at " + file + ": start the simulators (--simulators) or the "
+					+ "local stack first, they write them");
+		}
+		return JsonMapper.shared().readValue(file.toFile(), new TypeReference<LinkedHashMap<String, String>>() {
+		});
 	}
 
 	/** A shell command that puts a role's token from the file into {@code $TOKEN}, with sed only. */

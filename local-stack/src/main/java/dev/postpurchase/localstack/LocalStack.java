@@ -6,7 +6,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -16,6 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * java -jar local-stack/target/local-stack.jar [--demo] [--in-memory]
+ * java -jar local-stack/target/local-stack.jar --simulators | --demo-only
  * </pre>
  *
  * State (Kafka data, MongoDB file, development secrets, the development issuer's signing key, a
@@ -26,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * secret (e.g. {@code SHOPIFY_WEBHOOK_SECRET}, {@code CUSTOMER_LINK_SECRET}).
  *
  * <p>With {@code --service=<name>} first, the same main method runs that one service instead
- * (that is how the stack starts its children).
+ * (that is how the stack starts its children). With {@code --simulators} or {@code --demo-only} it runs
+ * only that part, the rest running elsewhere (docker compose; see {@link Standalone}).
  */
 public final class LocalStack {
 
@@ -48,10 +53,6 @@ public final class LocalStack {
 			TopicTail.run(args[1], "localhost:" + System.getenv().getOrDefault("KAFKA_PORT", "9092"));
 			return;
 		}
-		runStack(args);
-	}
-
-	private static void runStack(String[] args) throws InterruptedException {
 		// one UTF-8 stream for our log and the services' output (Java 17's default follows the locale)
 		System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
 		System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
@@ -68,6 +69,14 @@ public final class LocalStack {
 			System.exit(2);
 			return;
 		}
+		switch (settings.part()) {
+			case WHOLE_STACK -> runStack(settings, log);
+			case SIMULATORS -> runAlone(() -> Standalone.simulators(settings, System.getenv()), log);
+			case DEMO -> runAlone(() -> Standalone.demo(settings, System.getenv()), log);
+		}
+	}
+
+	private static void runStack(Settings settings, Logger log) throws InterruptedException {
 		var stack = new Stack(settings, System.getenv(), System.out);
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
 		try {
@@ -85,5 +94,31 @@ public final class LocalStack {
 			}
 		}
 		stack.awaitStop();
+	}
+
+	/** Runs one part of the stack ({@link Standalone}) until the JVM is stopped (Ctrl-C, {@code docker stop}). */
+	private static void runAlone(Supplier<AutoCloseable> part, Logger log) throws InterruptedException {
+		AutoCloseable running;
+		try {
+			running = part.get();
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not start", ex);
+			System.exit(1);
+			return;
+		}
+		var stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try {
+				running.close();
+			}
+			catch (Exception ex) {
+				log.warn("Could not stop cleanly: {}", ex.toString());
+			}
+			finally {
+				stopped.countDown();
+			}
+		}, "local-stack-shutdown"));
+		stopped.await();
 	}
 }

@@ -1,5 +1,6 @@
 package dev.postpurchase.localstack;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +33,20 @@ record Service(String name, int defaultPort, String mainClass) {
 		return Settings.port(environment, portVariable(), this.defaultPort);
 	}
 
+	/**
+	 * Where it answers when it runs elsewhere (another container): {@code <NAME>_URL} (e.g.
+	 * {@code ORDER_SERVICE_URL}), default {@code http://localhost:<port>}.
+	 */
+	URI url(Map<String, String> environment) {
+		var url = environment.get(variable("URL"));
+		return URI.create(url == null || url.isBlank() ? "http://localhost:" + port(environment) : url.trim());
+	}
+
 	String portVariable() {
-		return this.name.toUpperCase(Locale.ROOT).replace('-', '_') + "_PORT";
+		return variable("PORT");
+	}
+
+	private String variable(String suffix) {
+		return this.name.toUpperCase(Locale.ROOT).replace('-', '_') + "_" + suffix;
 	}
 }

@@ -21,6 +21,7 @@ final class SimulatorPage {
 	private SimulatorPage() {
 	}
 
+	/** @param mail the mail received, or null when the simulators capture none */
 	static String render(List<Map<String, Object>> mail, List<Map<String, Object>> sms, List<Map<String, Object>> whatsApp,
 			List<Map<String, Object>> payments, Faults.Fault smsFault, Faults.Fault whatsAppFault, Faults.Fault paymentsFault,
 			Instant now) {
@@ -51,8 +52,14 @@ final class SimulatorPage {
 		fault(page, "WhatsApp", "whatsapp", whatsAppFault);
 		fault(page, "Payments", "payments", paymentsFault);
 
-		section(page, "Mail", mail.size(), "SMTP server");
-		table(page, newest(mail), List.of("receivedAt", "to", "subject", "text"), List.of("received", "to", "subject", "text"));
+		if (mail == null) {
+			page.append("<h2>Mail</h2>\n<p class=\"muted\">Not received here: the platform sends mail to its SMTP server "
+					+ "(Mailpit in docker compose, on port 8025).</p>\n");
+		}
+		else {
+			section(page, "Mail", mail.size(), "SMTP server");
+			table(page, newest(mail), List.of("receivedAt", "to", "subject", "text"), List.of("received", "to", "subject", "text"));
+		}
 		section(page, "SMS", sms.size(), "Twilio Messages API");
 		table(page, newest(sms), List.of("time", "to", "body", "status", "sid"), List.of("time", "to", "text", "status", "sid"));
 		section(page, "WhatsApp", whatsApp.size(), "WhatsApp Cloud API");

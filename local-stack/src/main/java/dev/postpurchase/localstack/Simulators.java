@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.postpurchase.testkit.DevIssuer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -40,7 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
  * late, for that long ({@code GET} shows it, {@code DELETE} ends it).</li>
  * </ul>
  *
- * Development only: it listens on the loopback address and shows personal data it receives.
+ * Development only: it shows personal data it receives. It listens on the loopback address, or on
+ * every interface in a container of docker compose ({@code --simulators}, see {@link Standalone}), where
+ * mail goes to another SMTP server (Mailpit) and the simulators also serve the development issuer's
+ * public keys ({@code GET /.well-known/jwks.json}) to the services.
  */
 final class Simulators implements AutoCloseable {
 
@@ -62,17 +67,45 @@ final class Simulators implements AutoCloseable {
 	 * What the simulators listen on and accept.
 	 *
 	 * @param port the HTTP port of the APIs and listings
-	 * @param smtpPort the SMTP port mail is captured on
+	 * @param smtpPort the SMTP port mail is captured on; 0 for none (mail goes to another SMTP server)
 	 * @param twilio the Twilio account accepted
 	 * @param whatsApp the WhatsApp business number accepted, and its webhook
 	 * @param stripeSecretKey the Stripe API key accepted
+	 * @param everyInterface whether to listen on every network interface (in a container) instead of the
+	 *     loopback address only
+	 * @param issuerKeySet the development issuer's public JWK set, served at {@value DevIssuer#JWKS_PATH}
+	 *     for services that cannot reach the issuer itself; null for none
 	 */
 	record Settings(int port, int smtpPort, TwilioSimulator.Account twilio, WhatsAppSimulator.Business whatsApp,
-			String stripeSecretKey) {
+			String stripeSecretKey, boolean everyInterface, String issuerKeySet) {
+
+		/** On the loopback address only, without the issuer's key set: the local stack's simulators. */
+		Settings(int port, int smtpPort, TwilioSimulator.Account twilio, WhatsAppSimulator.Business whatsApp,
+				String stripeSecretKey) {
+			this(port, smtpPort, twilio, whatsApp, stripeSecretKey, false, null);
+		}
+
+		/**
+		 * Accepting the provider credentials of the development secrets ({@link DevSecrets}), WhatsApp's
+		 * status webhooks posted to notification-service at {@code notificationService}.
+		 */
+		static Settings of(int port, int smtpPort, Map<String, String> secrets, URI notificationService) {
+			return new Settings(port, smtpPort,
+					new TwilioSimulator.Account(secrets.get("twilioAccountSid"), secrets.get("twilioAuthToken")),
+					new WhatsAppSimulator.Business(secrets.get("whatsappPhoneNumberId"), secrets.get("whatsappAccessToken"),
+							secrets.get("whatsappAppSecret"), notificationService.resolve("/webhooks/whatsapp")),
+					secrets.get("stripeSecretKey"));
+		}
+
+		/** The same on every network interface, serving the issuer's public key set too. */
+		Settings onEveryInterface(String keySet) {
+			return new Settings(this.port, this.smtpPort, this.twilio, this.whatsApp, this.stripeSecretKey, true, keySet);
+		}
 
 		@Override
 		public String toString() {
-			return "Settings[port=" + this.port + ", smtpPort=" + this.smtpPort + ", twilio=" + this.twilio + "]";
+			return "Settings[port=" + this.port + ", smtpPort=" + this.smtpPort + ", twilio=" + this.twilio
+					+ ", everyInterface=" + this.everyInterface + "]";
 		}
 	}
 
@@ -82,6 +115,7 @@ final class Simulators implements AutoCloseable {
 
 	private final Callbacks callbacks = new Callbacks();
 
+	/** Null when mail goes to another SMTP server. */
 	private final MailCapture mail;
 
 	private final TwilioSimulator sms;
@@ -92,14 +126,19 @@ final class Simulators implements AutoCloseable {
 
 	private final Clock clock;
 
+	private final byte[] issuerKeySet;
+
 	Simulators(Settings settings, Clock clock) {
 		this.clock = clock;
-		this.mail = new MailCapture(settings.smtpPort(), KEEP);
+		this.mail = settings.smtpPort() == 0 ? null : new MailCapture(settings.smtpPort(), KEEP);
+		this.issuerKeySet = settings.issuerKeySet() == null ? null
+				: settings.issuerKeySet().getBytes(StandardCharsets.UTF_8);
 		this.sms = new TwilioSimulator(settings.twilio(), clock, this.callbacks, KEEP);
 		this.whatsApp = new WhatsAppSimulator(settings.whatsApp(), clock, this.callbacks, KEEP);
 		this.payments = new StripeSimulator(settings.stripeSecretKey(), clock, this.callbacks, KEEP);
 		try {
-			this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);
+			this.http = HttpServer.create(settings.everyInterface() ? new InetSocketAddress(settings.port())
+					: new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot listen on " + settings.port(), ex);
@@ -147,9 +186,11 @@ final class Simulators implements AutoCloseable {
 	}
 
 	void start() {
-		this.mail.start();
+		if (this.mail != null) {
+			this.mail.start();
+			this.callbacks.every(MAIL_COLLECTION, this.mail::drain);
+		}
 		this.http.start();
-		this.callbacks.every(MAIL_COLLECTION, this.mail::drain);
 	}
 
 	/** Where the page and the APIs are, e.g. {@code http://localhost:8089}. */
@@ -184,14 +225,17 @@ final class Simulators implements AutoCloseable {
 				SimulatorHttp.problem(exchange, 405, method + " is not supported here");
 			}
 			else if (path.equals("/")) {
-				var page = SimulatorPage.render(this.mail.messages(), this.sms.messages(), this.whatsApp.messages(),
+				var page = SimulatorPage.render(this.mail == null ? null : this.mail.messages(), this.sms.messages(), this.whatsApp.messages(),
 						this.payments.messages(), this.sms.faults().active(), this.whatsApp.faults().active(),
 						this.payments.faults().active(), this.clock.instant());
 				exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
 				SimulatorHttp.send(exchange, 200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
 			}
 			else if (path.equals("/mail")) {
-				SimulatorHttp.json(exchange, 200, this.mail.messages());
+				SimulatorHttp.json(exchange, 200, this.mail == null ? List.of() : this.mail.messages());
+			}
+			else if (path.equals(DevIssuer.JWKS_PATH) && this.issuerKeySet != null) {
+				SimulatorHttp.send(exchange, 200, "application/json", this.issuerKeySet);
 			}
 			else if (path.equals("/sms")) {
 				SimulatorHttp.json(exchange, 200, this.sms.messages());
@@ -262,6 +306,8 @@ final class Simulators implements AutoCloseable {
 		this.http.stop(0);
 		this.executor.shutdownNow();
 		this.callbacks.close();
-		this.mail.close();
+		if (this.mail != null) {
+			this.mail.close();
+		}
 	}
 }

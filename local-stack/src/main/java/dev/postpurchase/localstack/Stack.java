@@ -98,12 +98,8 @@ final class Stack {
 		int notificationServicePort = Service.named("notification-service").orElseThrow().port(this.environment);
 		int returnsServicePort = Service.named("returns-service").orElseThrow().port(this.environment);
 		synchronized (this) {
-			this.simulators = new Simulators(new Simulators.Settings(simulatorsPort, smtpPort,
-					new TwilioSimulator.Account(secrets.get("twilioAccountSid"), secrets.get("twilioAuthToken")),
-					new WhatsAppSimulator.Business(secrets.get("whatsappPhoneNumberId"), secrets.get("whatsappAccessToken"),
-							secrets.get("whatsappAppSecret"),
-							URI.create("http://localhost:" + notificationServicePort + "/webhooks/whatsapp")),
-					secrets.get("stripeSecretKey")), Clock.systemUTC());
+			this.simulators = new Simulators(Simulators.Settings.of(simulatorsPort, smtpPort, secrets,
+					URI.create("http://localhost:" + notificationServicePort)), Clock.systemUTC());
 		}
 		this.simulators.start();
 		log.info("SMTP server on localhost:{}; provider simulators (Twilio, WhatsApp Cloud API, Stripe) on {}; everything "
@@ -145,7 +141,8 @@ final class Stack {
 		printBanner(endpoints);
 		if (this.settings.demo()) {
 			synchronized (this) {
-				this.demo = DemoTraffic.start(endpoints);
+				this.demo = DemoTraffic.start(endpoints.services(), endpoints.secrets().get("shopifyWebhookSecret"),
+						endpoints.tokens());
 			}
 		}
 	}
@@ -308,7 +305,7 @@ final class Stack {
 	}
 
 	private int simulatorsPort() {
-		return Settings.port(this.environment, "SIMULATORS_PORT", 8089);
+		return Settings.simulatorsPort(this.environment);
 	}
 
 	private void createHome() {

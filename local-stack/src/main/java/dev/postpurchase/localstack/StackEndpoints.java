@@ -4,8 +4,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 
-import dev.postpurchase.testkit.DevRoles;
-
 /**
  * Where the running stack can be reached, and with which credentials.
  *
@@ -21,11 +19,6 @@ import dev.postpurchase.testkit.DevRoles;
  */
 record StackEndpoints(Map<String, URI> services, String kafkaBootstrapServers, String mongoUri, URI issuer, URI jwkSetUri,
 		Path secretsFile, Map<String, String> secrets, Path tokensFile, Map<String, String> tokens) {
-
-	/** The bearer token of a ready-made role. */
-	String token(DevRoles role) {
-		return this.tokens.get(role.id());
-	}
 
 	@Override
 	public String toString() {

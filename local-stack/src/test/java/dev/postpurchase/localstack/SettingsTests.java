@@ -29,6 +29,18 @@ class SettingsTests {
 		assertThat(settings.issuerKeyFile()).isEqualTo(Path.of("/repo/.local-stack/issuer/signing-key.json"));
 		assertThat(settings.tokensFile()).isEqualTo(Path.of("/repo/.local-stack/tokens.json"));
 		assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(180));
+		assertThat(settings.part()).isEqualTo(Settings.Part.WHOLE_STACK);
+	}
+
+	@Test
+	void runsOnePartAloneWhenAskedTo() {
+		assertThat(Settings.from(List.of("--simulators"), Map.of(), REPO).part()).isEqualTo(Settings.Part.SIMULATORS);
+		assertThat(Settings.from(List.of("--demo-only"), Map.of(), REPO).part()).isEqualTo(Settings.Part.DEMO);
+		assertThat(Settings.from(List.of("--demo"), Map.of(), REPO).part()).isEqualTo(Settings.Part.WHOLE_STACK);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Settings.from(List.of("--simulators", "--in-memory"), Map.of(), REPO))
+			.withMessageContaining("--simulators goes alone")
+			.withMessageContaining("Usage");
 	}
 
 	@Test
