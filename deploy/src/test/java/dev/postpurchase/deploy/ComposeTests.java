@@ -163,6 +163,12 @@ class ComposeTests {
 				REPOSITORY.resolve("deploy/grafana/dashboards") + ":/var/lib/grafana/dashboards:ro");
 		assertThat(environment("grafana")).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "true")
 			.containsEntry("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer");
+		// and what the containers read there is in the repository
+		assertThat(REPOSITORY.resolve("deploy/prometheus/prometheus.yml")).isRegularFile();
+		assertThat(REPOSITORY.resolve("deploy/prometheus/rules")).isDirectory();
+		assertThat(REPOSITORY.resolve("deploy/grafana/provisioning/datasources")).isDirectory();
+		assertThat(REPOSITORY.resolve("deploy/grafana/provisioning/dashboards")).isDirectory();
+		assertThat(REPOSITORY.resolve("deploy/grafana/dashboards")).isDirectoryContaining("glob:**.json");
 	}
 
 	@Test

@@ -183,6 +183,7 @@ class KubernetesProductionOverlayTests {
 		var selector = monitor.getSpec().getSelector().getMatchLabels();
 		assertThat(monitor.getSpec().getEndpoints()).singleElement().satisfies(endpoint -> {
 			assertThat(endpoint.getPath()).isEqualTo("/actuator/prometheus");
+			assertThat(endpoint.getHonorLabels()).as("the services' own service label kept for the rules").isTrue();
 			assertThat(ofKind(rendered(), Service.class)).allSatisfy(service -> {
 				assertThat(service.getMetadata().getLabels()).as(service.getMetadata().getName())
 					.containsAllEntriesOf(selector);
