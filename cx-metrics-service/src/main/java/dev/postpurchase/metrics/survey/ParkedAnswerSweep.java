@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import dev.postpurchase.kit.lease.Leases;
 import dev.postpurchase.kit.schedule.PeriodicTask;
 import reactor.core.publisher.Mono;
 
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
  * {@code metrics.surveys.keep-parked-for} (their order never became known here; each is logged with
  * its order id and counted in {@code surveys.parked.expired}), then completes the parked answers whose
  * order is known by now (normally OrderPlaced has done so already; this covers a failure in between).
- * Passes never overlap; a failed pass is logged and the next one tries again.
+ * Passes never overlap; a failed pass is logged and the next one tries again. One instance sweeps at a
+ * time (lease {@code survey-parked-sweep}).
  */
 @Component
 class ParkedAnswerSweep extends PeriodicTask {
@@ -30,8 +32,9 @@ class ParkedAnswerSweep extends PeriodicTask {
 
 	private final Clock clock;
 
-	ParkedAnswerSweep(Surveys surveys, OrderFacts orders, SurveySettings settings, Clock clock) {
-		super(settings.sweepInterval(), "Sweep of parked survey answers failed, retrying on the next one");
+	ParkedAnswerSweep(Surveys surveys, OrderFacts orders, SurveySettings settings, Clock clock, Leases leases) {
+		super(settings.sweepInterval(), "Sweep of parked survey answers failed, retrying on the next one", leases,
+				"survey-parked-sweep");
 		this.surveys = surveys;
 		this.orders = orders;
 		this.settings = settings;

@@ -6,13 +6,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
+import dev.postpurchase.kit.lease.Leases;
 import dev.postpurchase.kit.schedule.PeriodicTask;
 import reactor.core.publisher.Mono;
 
 /**
  * Settles received returns whose settlement was interrupted, and tries again the refunds that failed for a passing reason (the provider down, a timeout), when
  * their backoff is over; the payment provider's idempotency key makes sure a refund that went
- * through after all is not made twice. Refunds refused for good wait for an agent.
+ * through after all is not made twice. Refunds refused for good wait for an agent. One instance runs
+ * the pass at a time (lease {@code refund-retries}).
  */
 @Component
 class RefundTask extends PeriodicTask {
@@ -23,8 +25,8 @@ class RefundTask extends PeriodicTask {
 
 	private final ReturnDesk desk;
 
-	RefundTask(Returns returns, ReturnDesk desk, RefundRetrySettings settings) {
-		super(settings.interval(), "Refund retry pass failed");
+	RefundTask(Returns returns, ReturnDesk desk, RefundRetrySettings settings, Leases leases) {
+		super(settings.interval(), "Refund retry pass failed", leases, "refund-retries");
 		this.returns = returns;
 		this.desk = desk;
 	}

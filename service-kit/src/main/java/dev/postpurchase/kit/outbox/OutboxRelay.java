@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaOperations;
 
 import dev.postpurchase.kit.kafka.CloudEvents;
+import dev.postpurchase.kit.lease.Leases;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,6 +38,11 @@ import reactor.core.scheduler.Schedulers;
  * they were written; a failed publish stops that document until the next pass, so nothing is lost
  * or reordered. A crash after publishing and before removal publishes an entry again, which the
  * idempotent consumers absorb (same {@code ce_id}).
+ *
+ * <p>With several instances, one relays each collection at a time: the holder of its lease
+ * ({@code outbox-relay:<collection>}, see {@link Leases}); the others skip it, and report a backlog of
+ * 0 for it, until the holder stops or its lease runs out. Entries written on another instance wait
+ * for the holder's next pass (at most {@code interval}).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -63,12 +69,15 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final Counter failures;
 
+	private final Leases leases;
+
 	private volatile Disposable loop;
 
 	@SuppressWarnings("unchecked")
 	public OutboxRelay(ReactiveMongoTemplate mongo, KafkaOperations<?, ?> kafka, OutboxSettings settings,
-			String source, MeterRegistry meters) {
+			String source, MeterRegistry meters, Leases leases) {
 		this.mongo = mongo;
+		this.leases = leases;
 		this.kafka = (KafkaOperations<Object, Object>) kafka;
 		this.settings = settings;
 		this.source = source;
@@ -119,6 +128,10 @@ public class OutboxRelay implements SmartLifecycle {
 		if (loop != null) {
 			loop.dispose();
 			loop = null;
+			// another instance takes over at once rather than when the leases run out
+			Flux.fromIterable(settings.collections()).concatMap(collection -> leases.release(lease(collection)))
+				.onErrorResume(ex -> Mono.empty())
+				.blockLast(Duration.ofSeconds(5));
 			log.info("Outbox relay stopped");
 		}
 	}
@@ -134,6 +147,20 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	private Mono<Long> relay(String collection) {
+		return leases.acquire(lease(collection), Leases.timeToLive(settings.interval())).flatMap(holds -> {
+			if (holds) {
+				return relayHeld(collection);
+			}
+			backlog.get(collection).set(0);
+			return Mono.just(0L);
+		});
+	}
+
+	private static String lease(String collection) {
+		return "outbox-relay:" + collection;
+	}
+
+	private Mono<Long> relayHeld(String collection) {
 		var pending = Query.query(Criteria.where(PENDING).exists(true)).limit(settings.batchSize());
 		pending.fields().include(OutboxEntry.FIELD);
 		return mongo.find(pending, Document.class, collection)

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
+import dev.postpurchase.kit.lease.Leases;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,6 +18,9 @@ import reactor.core.publisher.Mono;
  * ticks missed meanwhile are dropped (at most one waits). A failed pass is logged, under the
  * subclass's logger, and the next tick tries again; {@link #stop()} cancels the pass under way.
  * Ticks come on Reactor's parallel scheduler, so a pass must not block.
+ *
+ * <p>A task made with a lease name is work for one instance at a time: a pass runs only on the
+ * instance that holds (and so renews) that lease; see {@link Leases}. {@link #stop()} gives it up.
  */
 public abstract class PeriodicTask implements SmartLifecycle {
 
@@ -26,15 +30,41 @@ public abstract class PeriodicTask implements SmartLifecycle {
 
 	private final String failure;
 
+	private final Leases leases;
+
+	private final String lease;
+
 	private volatile Disposable loop;
 
 	/**
+	 * A task every instance runs.
+	 *
 	 * @param interval between two ticks, positive (checked on {@link #start()})
 	 * @param failure what to log when a pass fails, before the error
 	 */
 	protected PeriodicTask(Duration interval, String failure) {
+		this(interval, failure, null, null);
+	}
+
+	/**
+	 * A task one instance at a time runs: the holder of the lease {@code lease}.
+	 *
+	 * @param interval between two ticks, positive (checked on {@link #start()})
+	 * @param failure what to log when a pass fails, before the error
+	 */
+	protected PeriodicTask(Duration interval, String failure, Leases leases, String lease) {
 		this.interval = interval;
 		this.failure = failure;
+		this.leases = leases;
+		this.lease = lease;
+	}
+
+	/** A pass, on the instance that holds the lease when there is one. */
+	private Mono<?> leasedPass() {
+		if (leases == null) {
+			return runPass();
+		}
+		return leases.acquire(lease, Leases.timeToLive(interval)).filter(Boolean::booleanValue).flatMap(held -> runPass());
 	}
 
 	/** One pass; what it emits is ignored. */
@@ -48,7 +78,7 @@ public abstract class PeriodicTask implements SmartLifecycle {
 		loop = Flux.interval(interval, interval)
 			.onBackpressureDrop()
 			// deferred, so a pass that throws instead of signalling an error does not end the loop
-			.concatMap(tick -> Mono.defer(this::runPass).then().onErrorResume(ex -> {
+			.concatMap(tick -> Mono.defer(this::leasedPass).then().onErrorResume(ex -> {
 				log.warn("{}: {}", failure, ex.toString());
 				return Mono.empty();
 			}), 1)
@@ -60,6 +90,10 @@ public abstract class PeriodicTask implements SmartLifecycle {
 		if (loop != null) {
 			loop.dispose();
 			loop = null;
+			if (leases != null) {
+				// another instance takes over at once rather than when the lease runs out
+				leases.release(lease).onErrorResume(ex -> Mono.empty()).block(Duration.ofSeconds(5));
+			}
 		}
 	}
 

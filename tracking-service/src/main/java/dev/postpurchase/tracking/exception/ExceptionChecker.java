@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import dev.postpurchase.contracts.exception.ExceptionKind;
 import dev.postpurchase.kit.outbox.OutboxRelay;
+import dev.postpurchase.kit.lease.Leases;
 import dev.postpurchase.kit.schedule.PeriodicTask;
 import dev.postpurchase.tracking.shipment.Shipment;
 import io.micrometer.core.instrument.Counter;
@@ -30,7 +31,8 @@ import reactor.util.retry.Retry;
  * indexed {@code nextCheckAt} has come, oldest first, at most a batch: its cost follows what is due,
  * not how many shipments there are. A raise is part of the shipment's version-checked save, so when
  * several instances check the same shipment at once one save wins; the others fail their optimistic
- * lock, read the document again and find the exception already open.
+ * lock, read the document again and find the exception already open. With several instances, one
+ * checks at a time (the holder of the lease {@code exception-checker}), so the cost is paid once.
  */
 @Component
 public class ExceptionChecker extends PeriodicTask {
@@ -57,8 +59,8 @@ public class ExceptionChecker extends PeriodicTask {
 	private final MeterRegistry meters;
 
 	ExceptionChecker(ReactiveMongoTemplate mongo, TimeRules rules, ExceptionSettings settings, OutboxRelay relay,
-			Clock clock, MeterRegistry meters) {
-		super(settings.checkInterval(), "Exception check failed, retrying on the next run");
+			Clock clock, MeterRegistry meters, Leases leases) {
+		super(settings.checkInterval(), "Exception check failed, retrying on the next run", leases, "exception-checker");
 		this.mongo = mongo;
 		this.rules = rules;
 		this.settings = settings;

@@ -23,6 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.postpurchase.contracts.exception.ExceptionKind;
 import dev.postpurchase.contracts.shipment.TrackingStatus;
+import dev.postpurchase.kit.lease.Leases;
 import dev.postpurchase.kit.outbox.OutboxRelay;
 import dev.postpurchase.testkit.MutableClock;
 import dev.postpurchase.tracking.TrackingServiceIntegrationTest;
@@ -77,7 +78,8 @@ class ExceptionCheckerIntegrationTests {
 		}
 		clock.advance(Duration.ofHours(1));
 		// a second instance: its own checker on the same database
-		var other = new ExceptionChecker(mongo, rules, settings, relay, clock, new SimpleMeterRegistry());
+		var other = new ExceptionChecker(mongo, rules, settings, relay, clock, new SimpleMeterRegistry(),
+				new Leases(mongo, clock, new SimpleMeterRegistry()));
 		var barrier = new CyclicBarrier(2);
 		var threads = Executors.newFixedThreadPool(2);
 		try {
