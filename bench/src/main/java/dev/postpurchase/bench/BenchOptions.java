@@ -63,7 +63,7 @@ record BenchOptions(String profile, List<Double> rates, boolean max, long maxSca
 		var profile = value(list, "--profile", "standard");
 		var options = switch (profile) {
 			case "smoke" -> new BenchOptions(profile, List.of(200.0), false, 2_000, Duration.ofSeconds(30), 6,
-					Duration.ofSeconds(1), Scans.Via.KAFKA, 200, List.of(10_000L), 200, Duration.ofSeconds(15), 20,
+					Duration.ofSeconds(1), Scans.Via.KAFKA, 200, List.of(1_000L, 10_000L), 200, Duration.ofSeconds(15), 10,
 					Duration.ofSeconds(10), 16, 50_000, null, root.resolve(".local-stack/tokens.json"),
 					root.resolve("local-stack/target/local-stack.jar"), List.of(), false, root.resolve("bench/results"),
 					Duration.ofSeconds(180), Duration.ofSeconds(1), Duration.ofSeconds(5));

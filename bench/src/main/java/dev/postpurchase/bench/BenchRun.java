@@ -160,7 +160,7 @@ final class BenchRun {
 		progress("Order phase: " + count + " orders at " + label(this.options.orderRate()));
 		var batch = this.parcels.batch("orders", count);
 		var placement = this.orders.place(batch, this.options.orderRate());
-		await("the confirmation emails of the order phase", Duration.ofMinutes(2),
+		awaitOrNote("the confirmation emails of the order phase", Duration.ofMinutes(2),
 				() -> batch.parcels().stream().allMatch(parcel -> parcel.emailReceived() > 0));
 		var latencies = latencies(batch, Parcel::emailReceived, Parcel::orderAccepted);
 		if (!latencies.measured()) {
@@ -173,8 +173,23 @@ final class BenchRun {
 				latencies.count());
 	}
 
-	/** Prepares a batch of parcels (ordered, shipped, registered) and offers their scans. */
+	/** A step; one that cannot run (its parcels never registered, say) is reported as such, and the run goes on. */
 	private Results.Step step(String name, double rate, long scanCount) {
+		try {
+			return prepareAndRun(name, rate, scanCount);
+		}
+		catch (RuntimeException ex) {
+			this.notes.add("Step " + name + " could not run: " + ex.getMessage());
+			progress("  could not run: " + ex.getMessage());
+			int size = (int) Math.max(1, (scanCount + this.options.scansPerShipment() - 1) / this.options.scansPerShipment());
+			return new Results.Step(name, rate > 0 ? rate : Double.NaN, size, scanCount, Double.NaN, Double.NaN, false,
+					Double.NaN, Double.NaN, Double.NaN, Double.NaN, Latencies.NONE, Latencies.NONE, 0, List.of(),
+					"could not run: " + ex.getMessage(), Double.NaN);
+		}
+	}
+
+	/** Prepares a batch of parcels (ordered, shipped, registered) and offers their scans. */
+	private Results.Step prepareAndRun(String name, double rate, long scanCount) {
 		int size = (int) Math.max(1, (scanCount + this.options.scansPerShipment() - 1) / this.options.scansPerShipment());
 		progress("Step " + name + ": preparing " + size + " parcels (orders and fulfillments by REST)");
 		var batch = this.parcels.batch(name, size);
@@ -187,7 +202,7 @@ final class BenchRun {
 			refresh("notification-service");
 			return Counters.read(this.sampler).orderConfirmed() - before.orderConfirmed() >= size;
 		});
-		awaitQuiet(preparation);
+		awaitQuiet(name, preparation);
 		progress(String.format("  prepared (%.0f orders/s accepted); offering %d scans %s", placed.perSecond(),
 				(long) size * this.options.scansPerShipment(), rate > 0 ? "at " + label(rate) : "as fast as taken"));
 		return run(name, rate, batch, placed.perSecond());
@@ -321,9 +336,13 @@ final class BenchRun {
 				(after[2] - before[2]) / runs);
 	}
 
-	/** Waits until no consumer of any service lags and no outbox holds anything back. */
-	private void awaitQuiet(Duration timeout) {
-		await("the platform quiet (no consumer lag, empty outboxes)", timeout, () -> {
+	/**
+	 * Waits until no consumer of any service lags and no outbox holds anything back; if that does not
+	 * happen in time, the step runs anyway and the report says so.
+	 */
+	private void awaitQuiet(String step, Duration timeout) {
+		awaitOrNote("the platform quiet (no consumer lag, empty outboxes) before step " + step
+				+ ", whose figures include the earlier work still under way", timeout, () -> {
 			refresh(Platform.SERVICES.toArray(String[]::new));
 			return Platform.SERVICES.stream().allMatch(service -> {
 				var scrape = this.sampler.latest(service);
@@ -335,6 +354,16 @@ final class BenchRun {
 
 	private void refresh(String... services) {
 		this.sampler.refresh(services);
+	}
+
+	private void awaitOrNote(String what, Duration timeout, BooleanSupplier condition) {
+		try {
+			await(what, timeout, condition);
+		}
+		catch (IllegalStateException ex) {
+			this.notes.add(ex.getMessage() + ".");
+			progress("  " + ex.getMessage());
+		}
 	}
 
 	private void await(String what, Duration timeout, BooleanSupplier condition) {
