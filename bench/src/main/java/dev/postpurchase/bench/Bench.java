@@ -67,7 +67,7 @@ public final class Bench {
 			var report = run(options, root, String.join(" ", args));
 			System.out.println("[bench] Report: " + report);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			System.err.println("[bench] The benchmark failed: " + ex.getMessage());
 			ex.printStackTrace();
 			System.exit(1);
@@ -88,6 +88,9 @@ public final class Bench {
 				BenchRun.progress("Starting the embedded platform (" + options.stackJar() + ", log in " + home.resolve("stack.log")
 						+ ")");
 				stack = EmbeddedStack.start(options.stackJar(), home, settings, options.stackJvmOptions(), Duration.ofMinutes(6));
+				// Ctrl-C stops the stack too (its services end with it)
+				var running = stack;
+				Runtime.getRuntime().addShutdownHook(new Thread(running::close, "bench-stop-stack"));
 				platform = stack.platform();
 				processes.putAll(platform.processes());
 				processes.put(STACK_PROCESS, stack.stackProcess());

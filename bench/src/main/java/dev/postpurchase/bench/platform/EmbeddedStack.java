@@ -104,7 +104,7 @@ public final class EmbeddedStack implements AutoCloseable {
 					serviceProcesses(process));
 			return new EmbeddedStack(process, platform, log);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			stack.close();
 			throw ex;
 		}
