@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToLongFunction;
 
@@ -22,7 +21,8 @@ import dev.postpurchase.bench.measure.Prometheus;
 import dev.postpurchase.bench.measure.RawKafkaProbe;
 import dev.postpurchase.bench.measure.Sampler;
 import dev.postpurchase.bench.measure.Seeder;
-import dev.postpurchase.bench.measure.ShipmentEvents;
+import dev.postpurchase.bench.measure.PlatformEvents;
+import dev.postpurchase.bench.measure.ConsumerProgress;
 import dev.postpurchase.bench.platform.Platform;
 import dev.postpurchase.bench.report.Results;
 import dev.postpurchase.contracts.Topics;
@@ -31,15 +31,15 @@ import dev.postpurchase.contracts.Topics;
  * One benchmark run against a running platform: the raw Kafka probe, the order phase, the load
  * steps and the cost-growth levels, in that order, each measured as {@link Results} describes.
  *
- * <p>A step's scans are <em>fully processed</em> at the first moment when all of these hold, each
- * counted from the step's start: tracking-service received them all
- * ({@code tracking_updates_received_total}) and published the four status changes of every parcel
- * (info received, in transit, out for delivery, delivered; read on {@code shipment.events});
- * notification-service decided every milestone message of every parcel, shipped (email), out for
- * delivery (SMS) and delivered (email) — sent to the provider stand-in, or suppressed or failed, each
- * counted once in {@code notifications_messages_total}; and cx-metrics-service counted every delivery
- * ({@code cx_shipments_delivered_total}). Throughput is the step's scans over the time from its first
- * scan sent to that moment.
+ * <p>A step's scans are <em>fully processed</em> at the first moment when all of these hold for the
+ * step's own parcels: tracking-service received them all ({@code tracking_updates_received_total})
+ * and published the four status changes of every parcel (info received, in transit, out for delivery,
+ * delivered; read on {@code shipment.events}); notification-service published its final decision on
+ * every milestone message of every parcel — shipped (email), out for delivery (SMS) and delivered
+ * (email): sent to the provider stand-in, suppressed or failed for good (read on
+ * {@code notification.events}); and cx-metrics-service's consumer of {@code shipment.events} committed
+ * past every delivery of the step. Throughput is the step's scans over the time from its first scan
+ * sent to that moment.
  */
 final class BenchRun {
 
@@ -47,8 +47,6 @@ final class BenchRun {
 
 	/** The status changes of a parcel's journey: info received, in transit, out for delivery, delivered. */
 	private static final int STATUS_CHANGES = 4;
-
-	private static final Set<String> DECIDED = Set.of("sent", "failed", "suppressed");
 
 	private final BenchOptions options;
 
@@ -62,7 +60,9 @@ final class BenchRun {
 
 	private final Scans scans;
 
-	private final ShipmentEvents events;
+	private final PlatformEvents events;
+
+	private final ConsumerProgress kpis;
 
 	private final Inboxes inboxes;
 
@@ -75,7 +75,8 @@ final class BenchRun {
 		this.parcels = new Parcels(options.scansPerShipment());
 		this.orders = new Orders(platform, this.parcels, options.concurrency());
 		this.scans = new Scans(platform, options.scansVia(), options.restBatch());
-		this.events = new ShipmentEvents(platform.kafkaBootstrapServers(), this.parcels);
+		this.events = new PlatformEvents(platform.kafkaBootstrapServers(), this.parcels);
+		this.kpis = new ConsumerProgress(platform.kafkaBootstrapServers(), "cx-metrics-service.", Topics.SHIPMENT_EVENTS);
 		this.inboxes = new Inboxes(platform.simulators(), this.parcels);
 	}
 
@@ -103,6 +104,7 @@ final class BenchRun {
 		finally {
 			this.inboxes.close();
 			this.events.close();
+			this.kpis.close();
 			this.scans.close();
 		}
 	}
@@ -183,7 +185,7 @@ final class BenchRun {
 			progress("  could not run: " + ex.getMessage());
 			int size = (int) Math.max(1, (scanCount + this.options.scansPerShipment() - 1) / this.options.scansPerShipment());
 			return new Results.Step(name, rate > 0 ? rate : Double.NaN, size, scanCount, Double.NaN, Double.NaN, false,
-					Double.NaN, Double.NaN, Double.NaN, Double.NaN, Latencies.NONE, Latencies.NONE, 0, List.of(),
+					Double.NaN, Double.NaN, Double.NaN, Double.NaN, Latencies.NONE, Latencies.NONE, 0, "", List.of(),
 					"could not run: " + ex.getMessage(), Double.NaN);
 		}
 	}
@@ -193,15 +195,11 @@ final class BenchRun {
 		int size = (int) Math.max(1, (scanCount + this.options.scansPerShipment() - 1) / this.options.scansPerShipment());
 		progress("Step " + name + ": preparing " + size + " parcels (orders and fulfillments by REST)");
 		var batch = this.parcels.batch(name, size);
-		var before = Counters.read(this.sampler);
 		var placed = this.orders.place(batch, 0);
 		this.orders.fulfill(batch);
 		var preparation = Duration.ofMinutes(10).plus(this.options.drainTimeout());
 		await("the step's " + size + " shipments registered", preparation, () -> batch.registeredCount() >= size);
-		await("every order confirmation decided", preparation, () -> {
-			refresh("notification-service");
-			return Counters.read(this.sampler).orderConfirmed() - before.orderConfirmed() >= size;
-		});
+		await("every order confirmation decided", preparation, () -> batch.confirmationsDecidedCount() >= size);
 		awaitQuiet(name, preparation);
 		progress(String.format("  prepared (%.0f orders/s accepted); offering %d scans %s", placed.perSecond(),
 				(long) size * this.options.scansPerShipment(), rate > 0 ? "at " + label(rate) : "as fast as taken"));
@@ -219,19 +217,18 @@ final class BenchRun {
 		long[] done = new long[3];
 		var deadline = Instant.now().plus(this.options.drainTimeout());
 		while (Instant.now().isBefore(deadline) && (done[0] == 0 || done[1] == 0 || done[2] == 0)) {
-			refresh("tracking-service", "notification-service", "cx-metrics-service");
 			long now = Clocks.micros();
-			var counters = Counters.read(this.sampler);
-			if (done[0] == 0 && counters.trackingReceived() - base.trackingReceived() >= total
-					&& batch.statusChangeCount() >= STATUS_CHANGES * size) {
-				done[0] = now;
+			if (done[0] == 0) {
+				refresh("tracking-service");
+				if (Counters.read(this.sampler).trackingReceived() - base.trackingReceived() >= total
+						&& batch.statusChangeCount() >= STATUS_CHANGES * size) {
+					done[0] = now;
+				}
 			}
-			if (done[1] == 0 && counters.shipped() - base.shipped() >= size
-					&& counters.outForDelivery() - base.outForDelivery() >= size
-					&& counters.delivered() - base.delivered() >= size) {
+			if (done[1] == 0 && batch.journeysDecidedCount() >= size) {
 				done[1] = now;
 			}
-			if (done[2] == 0 && counters.kpiDelivered() - base.kpiDelivered() >= size) {
+			if (done[2] == 0 && batch.deliveryCount() >= size && this.kpis.past(batch.lastDelivered())) {
 				done[2] = now;
 			}
 			pause(POLL);
@@ -246,17 +243,19 @@ final class BenchRun {
 		var toUpdate = latencies(batch, Parcel::milestoneUpdated, parcel -> parcel.scanAccepted(texted));
 		double throughput = complete ? total * 1e6 / (last - first) : Double.NaN;
 		String progressNote = complete ? ""
-				: String.format("after %d s: tracking %s of %d scans and %s of %d status changes; %s of %d out-for-delivery, "
-						+ "%s of %d delivered decisions; %s of %d deliveries counted", this.options.drainTimeout().toSeconds(),
+				: String.format("%d s after the last scan: tracking-service had received %s of %d scans and published %d of "
+						+ "%d status changes (%d of %d deliveries); notification-service had decided every message of %d of %d "
+						+ "parcels; cx-metrics-service %s", this.options.drainTimeout().toSeconds(),
 						fmt(end.trackingReceived() - base.trackingReceived()), total, batch.statusChangeCount(),
-						STATUS_CHANGES * size, fmt(end.outForDelivery() - base.outForDelivery()), size,
-						fmt(end.delivered() - base.delivered()), size, fmt(end.kpiDelivered() - base.kpiDelivered()), size);
+						STATUS_CHANGES * size, batch.deliveryCount(), size, batch.journeysDecidedCount(), size,
+						done[2] > 0 ? "had counted every delivery" : "had not yet read past every delivery");
 		if (!complete) {
 			this.notes.add("Step " + name + " did not finish within the drain timeout: " + progressNote);
 		}
 		var step = new Results.Step(name, rate > 0 ? rate : Double.NaN, size, total, offered.perSecond(),
 				offered.sendingSeconds(), complete, throughput, seconds(first, done[0]), seconds(first, done[1]),
-				seconds(first, done[2]), toText, toUpdate, toText.count(), usage, progressNote, preparationRate);
+				seconds(first, done[2]), toText, toUpdate, toText.count(), textOutcomes(batch), usage, progressNote,
+				preparationRate);
 		progress(complete
 				? String.format("  %.0f scans/s offered, %.0f fully processed/s; scan to SMS p50 %.0f ms, p99 %.0f ms, max %.0f ms",
 						step.sentRate(), throughput, toText.p50(), toText.p99(), toText.max())
@@ -376,6 +375,14 @@ final class BenchRun {
 		}
 	}
 
+	/** What became of the parcels' out-for-delivery messages, e.g. {@code sms sent 498, undecided 2}. */
+	static String textOutcomes(Batch batch) {
+		var outcomes = new java.util.TreeMap<String, Long>();
+		batch.parcels().forEach(parcel -> outcomes.merge(parcel.textOutcome() == null ? "undecided" : parcel.textOutcome(),
+				1L, Long::sum));
+		return String.join(", ", outcomes.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue()).toList());
+	}
+
 	static Latencies latencies(Batch batch, ToLongFunction<Parcel> end, ToLongFunction<Parcel> start) {
 		return Latencies.of(batch.parcels()
 			.stream()
@@ -406,21 +413,11 @@ final class BenchRun {
 		System.out.println("[bench] " + line);
 	}
 
-	/** The counters a step waits on, from the latest scrapes. */
-	record Counters(double trackingReceived, double shipped, double outForDelivery, double delivered,
-			double orderConfirmed, double kpiDelivered) {
+	/** The service-wide counter a step checks besides its own parcels' events, from the latest scrape. */
+	record Counters(double trackingReceived) {
 
 		static Counters read(Sampler sampler) {
-			var notifications = sampler.latest("notification-service");
-			return new Counters(sampler.latest("tracking-service").sum("tracking_updates_received_total"),
-					decided(notifications, "shipped"), decided(notifications, "out_for_delivery"),
-					decided(notifications, "delivered"), decided(notifications, "order_confirmed"),
-					sampler.latest("cx-metrics-service").sum("cx_shipments_delivered_total"));
-		}
-
-		private static double decided(Prometheus notifications, String milestone) {
-			return notifications.sum("notifications_messages_total",
-					sample -> milestone.equals(sample.label("milestone")) && DECIDED.contains(sample.label("outcome")));
+			return new Counters(sampler.latest("tracking-service").sum("tracking_updates_received_total"));
 		}
 	}
 }

@@ -33,6 +33,11 @@ public final class Parcel {
 
 	private final long[] scanAccepted;
 
+	/** The milestones notification-service decided, each one bit of {@link Milestones}. */
+	private int decided;
+
+	private String textOutcome;
+
 	Parcel(Batch batch, int index, String externalId, String trackingNumber, String phone, String email, int scans) {
 		this.batch = batch;
 		this.index = index;
@@ -109,6 +114,38 @@ public final class Parcel {
 
 	public long milestoneUpdated() {
 		return this.milestoneUpdated;
+	}
+
+	/**
+	 * notification-service's final decision on a milestone message ({@code SHIPPED}, ...) of this
+	 * order, with its channel and outcome (e.g. {@code sms sent}); a milestone counts once.
+	 */
+	public void decided(String milestone, String outcome) {
+		int bit = Milestones.bit(milestone);
+		boolean complete;
+		boolean confirmed;
+		synchronized (this) {
+			if (bit == 0 || (this.decided & bit) != 0) {
+				return;
+			}
+			this.decided |= bit;
+			if (bit == Milestones.OUT_FOR_DELIVERY) {
+				this.textOutcome = outcome;
+			}
+			complete = bit != Milestones.ORDER_CONFIRMED && (this.decided & Milestones.JOURNEY) == Milestones.JOURNEY;
+			confirmed = bit == Milestones.ORDER_CONFIRMED;
+		}
+		if (complete) {
+			this.batch.journeyDecided();
+		}
+		if (confirmed) {
+			this.batch.confirmationDecided();
+		}
+	}
+
+	/** What became of the out-for-delivery message, e.g. {@code sms sent}; null while undecided. */
+	public synchronized String textOutcome() {
+		return this.textOutcome;
 	}
 
 	public synchronized void scanAccepted(int scan, long micros) {

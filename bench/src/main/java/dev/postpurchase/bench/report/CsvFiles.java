@@ -28,14 +28,14 @@ public final class CsvFiles {
 		var steps = new ArrayList<String>();
 		steps.add("step,offered_per_s,sent_per_s,parcels,scans,complete,throughput_per_s,tracking_s,notifications_s,"
 				+ "kpis_s,texts,text_p50_ms,text_p95_ms,text_p99_ms,text_max_ms,update_p50_ms,update_p95_ms,update_p99_ms,"
-				+ "update_max_ms,preparation_orders_per_s");
+				+ "update_max_ms,preparation_orders_per_s,text_outcomes");
 		var usage = new ArrayList<String>();
 		usage.add("step,process,cpu_cores_mean,cpu_cores_max,heap_max_mb,consumer_lag_max,consumed_per_s");
 		for (var step : allSteps(run)) {
 			steps.add(String.join(",", step.name(), n(step.offeredRate()), n(step.sentRate()), n(step.parcels()),
 					n(step.scans()), String.valueOf(step.complete()), n(step.throughput()), n(step.trackingSeconds()),
 					n(step.notificationSeconds()), n(step.kpiSeconds()), n(step.textsReceived()), latencies(step.scanToText()),
-					latencies(step.scanToUpdate()), n(step.preparationOrdersPerSecond())));
+					latencies(step.scanToUpdate()), n(step.preparationOrdersPerSecond()), "\"" + step.textOutcomes() + "\""));
 			for (var use : step.usage()) {
 				usage.add(String.join(",", step.name(), use.process(), n(use.cpuMean()), n(use.cpuMax()),
 						n(use.heapMaxMegabytes()), n(use.lagMax()), n(use.consumedPerSecond())));

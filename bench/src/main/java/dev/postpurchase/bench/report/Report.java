@@ -192,13 +192,14 @@ public final class Report {
 				+ "or `POST /api/v1/tracking-events`; each parcel gets info received, in transit, out for delivery and "
 				+ "delivered, its scans " + c.scanGap().toMillis() + " ms apart, parcels starting evenly, so every stage is "
 				+ "in flight at once. *Sent* is scans over the time from the first sent to the last accepted.\n");
-		md.append("- **Fully processed**: a step's scans are fully processed at the first moment when all of these hold, "
-				+ "counted from the step's start: tracking-service received every scan "
-				+ "(`tracking_updates_received_total`) and published the four status changes of every parcel "
-				+ "(`shipment.events`); notification-service decided every milestone message of every parcel — shipped "
-				+ "(email), out for delivery (SMS), delivered (email) — sent to the provider stand-in, suppressed or failed "
-				+ "(`notifications_messages_total`); and cx-metrics-service counted every delivery "
-				+ "(`cx_shipments_delivered_total`). Checked every 0.5 s.\n");
+		md.append("- **Fully processed**: a step's scans are fully processed at the first moment when all of these hold for "
+				+ "the step's own parcels: tracking-service received every scan (`tracking_updates_received_total`) and "
+				+ "published the four status changes of every parcel (`shipment.events`); notification-service published "
+				+ "its final decision on every milestone message of every parcel — shipped (email), out for delivery "
+				+ "(SMS), delivered (email) — sent to the provider stand-in, suppressed (other than deferred for quiet "
+				+ "hours) or failed for good (`notification.events`); and cx-metrics-service's consumer of "
+				+ "`shipment.events` committed past every delivery of the step (so `cx_shipments_delivered_total` and its "
+				+ "KPIs include them). Checked every 0.5 s; work left over from an earlier step never counts.\n");
 		md.append("- **Throughput**: the step's scans over the time from its first scan sent to fully processed. "
 				+ "*Tracking, notifications, KPIs*: seconds from the first scan until each service's part was done.\n");
 		md.append("- **Scan to SMS**: the Twilio simulator's receive time of a parcel's text minus the time its out for "
@@ -262,6 +263,9 @@ public final class Report {
 				.append(" |\n");
 		}
 		md.append('\n');
+		md.append("Out-for-delivery messages: ").append(String.join("; ", steps.stream()
+			.map(step -> step.name() + ": " + (step.textOutcomes().isEmpty() ? "none" : step.textOutcomes()))
+			.toList())).append(".\n\n");
 		steps.stream().filter(step -> !step.complete()).forEach(step -> md.append("Step ").append(step.name())
 			.append(" incomplete: ").append(step.progress()).append(".\n\n"));
 	}

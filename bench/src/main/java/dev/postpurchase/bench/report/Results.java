@@ -54,11 +54,13 @@ public final class Results {
 	 * @param scanToText scan accepted to its SMS received by the Twilio stand-in
 	 * @param scanToUpdate scan accepted to tracking-service's ShipmentStatusChanged published
 	 * @param textsReceived texts matched to the step's parcels (one is due per parcel)
+	 * @param textOutcomes what notification-service decided on the out-for-delivery messages, e.g. {@code sms sent 500}
 	 * @param progress when incomplete: what had been done when the step gave up
 	 */
 	public record Step(String name, double offeredRate, long parcels, long scans, double sentRate, double sendSeconds,
 			boolean complete, double throughput, double trackingSeconds, double notificationSeconds, double kpiSeconds,
-			Latencies scanToText, Latencies scanToUpdate, long textsReceived, List<Usage> usage, String progress,
+			Latencies scanToText, Latencies scanToUpdate, long textsReceived, String textOutcomes, List<Usage> usage,
+			String progress,
 			double preparationOrdersPerSecond) {
 
 		public boolean isMax() {

@@ -28,7 +28,7 @@ class ReportTests {
 	private static Results.Step step(String name, double offered, double p99) {
 		var latencies = new Latencies(50, p99 / 4, p99 / 2, p99, p99 * 2);
 		return new Results.Step(name, offered, 50, 300, Double.isNaN(offered) ? 900 : offered, 30, true, 190, 31.5, 32.0,
-				31.8, latencies, new Latencies(50, 3, 8, 12, 20), 50, List.of(TRACKING), "", 120);
+				31.8, latencies, new Latencies(50, 3, 8, 12, 20), 50, "sms sent 50", List.of(TRACKING), "", 120);
 	}
 
 	private static Results.Run run() {
@@ -36,7 +36,8 @@ class ReportTests {
 				"embedded", 2, "Test CPU", "24.0 GiB", "Linux", "OpenJDK 17", "4.1.2", "abc123", "0.50 0.40 0.30",
 				Map.of("notifications.collapse-window", "0s"), "KAFKA", 6, Duration.ofSeconds(1));
 		var incomplete = new Results.Step("scale 10000", 200, 50, 300, 199, 30, false, Double.NaN, 40, Double.NaN,
-				Double.NaN, Latencies.NONE, Latencies.NONE, 0, List.of(TRACKING), "after 180 s: tracking 250 of 300 scans",
+				Double.NaN, Latencies.NONE, Latencies.NONE, 0, "sms sent 10, undecided 40", List.of(TRACKING),
+				"after 180 s: tracking 250 of 300 scans",
 				110);
 		var scale = List.of(
 				new Results.Scale(10_000, 10_000, 1.5, new Results.CheckerCost(3, 0.004, 0.006, 0), Results.CheckerCost.NONE,
@@ -73,6 +74,8 @@ class ReportTests {
 			.contains("| 200 | 20 | 20 | 200 of 200 | 40 / 90 / 120 / 300 |")
 			.contains("`notifications.collapse-window` | `0s`")
 			.contains("- A note.")
+			.contains("Out-for-delivery messages: 200/s: sms sent 50;")
+			.contains("scale 10000: sms sent 10, undecided 40.")
 			.contains("[steps.csv](steps.csv)");
 	}
 
