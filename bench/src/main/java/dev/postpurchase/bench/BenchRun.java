@@ -85,11 +85,22 @@ final class BenchRun {
 			var raw = rawProbe();
 			var orderPhase = orderPhase();
 			var steps = new ArrayList<Results.Step>();
-			for (var rate : this.options.rates()) {
-				steps.add(step(label(rate), rate, Math.round(rate * this.options.duration().toMillis() / 1000.0)));
+			var rates = this.options.rates().stream().sorted().toList();
+			for (int i = 0; i < rates.size(); i++) {
+				var rate = rates.get(i);
+				var step = step(label(rate), rate, Math.round(rate * this.options.duration().toMillis() / 1000.0));
+				steps.add(step);
+				if (!step.complete() && !this.options.keepGoing() && i + 1 < rates.size()) {
+					var skipped = rates.subList(i + 1, rates.size()).stream().map(BenchRun::label).toList();
+					this.notes.add("Steps " + String.join(", ", skipped) + " skipped: the platform did not finish " + step.name()
+							+ " within the drain timeout, so higher loads could only measure the same backlog for longer "
+							+ "(--keep-going runs them anyway).");
+					progress("  skipping " + String.join(", ", skipped));
+					break;
+				}
 			}
 			if (this.options.max()) {
-				steps.add(step("max", 0, this.options.maxScans()));
+				steps.add(step("max", 0, maxScans(steps)));
 			}
 			var scale = scale();
 			if (this.inboxes.textOverflows() > 0) {
@@ -107,6 +118,21 @@ final class BenchRun {
 			this.kpis.close();
 			this.scans.close();
 		}
+	}
+
+	/**
+	 * The max step's size: a minute's worth at the best throughput measured so far (at least 1,000
+	 * scans), up to --max-scans, so that it reaches a steady state without taking hours on a platform
+	 * far below the machine's limits.
+	 */
+	private long maxScans(List<Results.Step> steps) {
+		double best = steps.stream().filter(Results.Step::complete).mapToDouble(Results.Step::throughput).max().orElse(0);
+		long scans = Math.min(this.options.maxScans(), Math.max(1_000, Math.round(best * 60)));
+		if (scans < this.options.maxScans()) {
+			this.notes.add("The max step sent " + scans + " scans (a minute's worth at the best throughput measured before "
+					+ "it) instead of --max-scans " + this.options.maxScans() + ".");
+		}
+		return scans;
 	}
 
 	private static String label(double rate) {
@@ -197,7 +223,7 @@ final class BenchRun {
 		var batch = this.parcels.batch(name, size);
 		var placed = this.orders.place(batch, 0);
 		this.orders.fulfill(batch);
-		var preparation = Duration.ofMinutes(10).plus(this.options.drainTimeout());
+		var preparation = Duration.ofMinutes(5).plus(this.options.drainTimeout());
 		await("the step's " + size + " shipments registered", preparation, () -> batch.registeredCount() >= size);
 		await("every order confirmation decided", preparation, () -> batch.confirmationsDecidedCount() >= size);
 		awaitQuiet(name, preparation);
