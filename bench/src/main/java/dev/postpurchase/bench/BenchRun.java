@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToLongFunction;
 
@@ -156,28 +157,12 @@ final class BenchRun {
 			}
 		}
 		var result = RawKafkaProbe.run(this.platform.kafkaBootstrapServers(), "bench.raw-probe." + this.parcels.run(),
-				partitions(), this.options.rawRecords(), i -> payloads.get(i % payloads.size()),
+				RawKafkaProbe.partitionsOf(this.platform.kafkaBootstrapServers(), Topics.TRACKING_INBOUND),
+				this.options.rawRecords(), i -> payloads.get(i % payloads.size()),
 				i -> keys.get(i % keys.size()) + (i / keys.size()), Duration.ofMinutes(10));
 		progress(String.format("  %.0f records/s end to end (%.0f produced/s), %.0f bytes each", result.perSecond(),
 				result.producedPerSecond(), result.recordBytes()));
 		return result;
-	}
-
-	/** The platform's topics' partitions (tracking.inbound's), so the probe spreads like the scans. */
-	private int partitions() {
-		var settings = new java.util.Properties();
-		settings.put("bootstrap.servers", this.platform.kafkaBootstrapServers());
-		try (var admin = org.apache.kafka.clients.admin.Admin.create(settings)) {
-			return admin.describeTopics(List.of(Topics.TRACKING_INBOUND))
-				.allTopicNames()
-				.get(30, java.util.concurrent.TimeUnit.SECONDS)
-				.get(Topics.TRACKING_INBOUND)
-				.partitions()
-				.size();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Cannot read " + Topics.TRACKING_INBOUND + "'s partitions: " + ex, ex);
-		}
 	}
 
 	private Results.OrderPhase orderPhase() {
@@ -403,7 +388,7 @@ final class BenchRun {
 
 	/** What became of the parcels' out-for-delivery messages, e.g. {@code sms sent 498, undecided 2}. */
 	static String textOutcomes(Batch batch) {
-		var outcomes = new java.util.TreeMap<String, Long>();
+		var outcomes = new TreeMap<String, Long>();
 		batch.parcels().forEach(parcel -> outcomes.merge(parcel.textOutcome() == null ? "undecided" : parcel.textOutcome(),
 				1L, Long::sum));
 		return String.join(", ", outcomes.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue()).toList());

@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.postpurchase.bench.platform.Platform;
+import dev.postpurchase.contracts.EventJson;
 import dev.postpurchase.contracts.Topics;
 
 /**
@@ -175,7 +176,7 @@ public final class Scans implements AutoCloseable {
 				.timeout(Duration.ofSeconds(60))
 				.header("Content-Type", "application/json")
 				.header("Authorization", "Bearer " + this.token)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(dev.postpurchase.contracts.EventJson.mapper()
+				.POST(HttpRequest.BodyPublishers.ofByteArray(EventJson.mapper()
 					.writeValueAsBytes(body)))
 				.build();
 			this.restPermits.acquireUninterruptibly();

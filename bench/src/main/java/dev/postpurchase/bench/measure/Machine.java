@@ -3,6 +3,8 @@ package dev.postpurchase.bench.measure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -81,9 +83,9 @@ public final class Machine {
 	}
 
 	private static String git(Path directory, String... arguments) {
-		var command = new java.util.ArrayList<String>();
+		var command = new ArrayList<String>();
 		command.add("git");
-		command.addAll(java.util.List.of(arguments));
+		command.addAll(List.of(arguments));
 		try {
 			var process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
 			var output = new String(process.getInputStream().readAllBytes());

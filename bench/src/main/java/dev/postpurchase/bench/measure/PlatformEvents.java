@@ -3,6 +3,7 @@ package dev.postpurchase.bench.measure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -119,7 +120,7 @@ public final class PlatformEvents implements AutoCloseable {
 				var event = json(record);
 				var reason = event.path("reason").asString("");
 				if (!NOT_FINAL.contains(reason)) {
-					decided(parcel, event, "suppressed " + reason.toLowerCase(java.util.Locale.ROOT));
+					decided(parcel, event, "suppressed " + reason.toLowerCase(Locale.ROOT));
 				}
 			}
 			case FAILED -> {
@@ -136,7 +137,7 @@ public final class PlatformEvents implements AutoCloseable {
 
 	private static void decided(Parcel parcel, JsonNode event, String outcome) {
 		parcel.decided(event.path("milestone").asString(""),
-				event.path("channel").asString("").toLowerCase(java.util.Locale.ROOT) + " " + outcome);
+				event.path("channel").asString("").toLowerCase(Locale.ROOT) + " " + outcome);
 	}
 
 	private static JsonNode json(ConsumerRecord<String, byte[]> record) {

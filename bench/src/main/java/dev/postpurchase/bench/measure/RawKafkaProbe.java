@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -58,6 +59,22 @@ public final class RawKafkaProbe {
 	private RawKafkaProbe() {
 	}
 
+	/** How many partitions a topic has (the probe spreads its records like the platform's). */
+	public static int partitionsOf(String bootstrapServers, String topic) {
+		var settings = new Properties();
+		settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		try (var admin = Admin.create(settings)) {
+			return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Cannot read " + topic + "'s partitions: " + ex.getMessage(), ex);
+		}
+	}
+
 	/**
 	 * @param payload the value of record {@code i} (the same shape and size as the platform's records)
 	 * @param key the key of record {@code i}
@@ -97,7 +114,7 @@ public final class RawKafkaProbe {
 		consumerSettings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		var deadline = System.nanoTime() + timeout.toNanos();
 		var consumer = new KafkaConsumer<String, byte[]>(consumerSettings);
-		var assigned = java.util.stream.IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList();
+		var assigned = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList();
 		consumer.assign(assigned);
 		consumer.seekToBeginning(assigned);
 		assigned.forEach(consumer::position);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -217,7 +218,7 @@ public final class EmbeddedStack implements AutoCloseable {
 	public void close() {
 		this.process.toHandle().destroy();
 		try {
-			if (!this.process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
 				this.process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
 				this.process.destroyForcibly();
 			}

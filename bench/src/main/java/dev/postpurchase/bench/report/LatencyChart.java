@@ -1,6 +1,8 @@
 package dev.postpurchase.bench.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -44,7 +46,7 @@ public final class LatencyChart {
 	public static String render(String title, List<Point> given) {
 		var points = given.stream()
 			.filter(point -> point.latencies().measured() && point.load() > 0)
-			.sorted(java.util.Comparator.comparingDouble(Point::load))
+			.sorted(Comparator.comparingDouble(Point::load))
 			.toList();
 		var svg = new StringBuilder();
 		svg.append(String.format(Locale.ROOT,
@@ -122,8 +124,8 @@ public final class LatencyChart {
 	private record Axis(double min, double max, boolean log, double from, double to) {
 
 		static Axis of(double[] values, double from, double to) {
-			double min = java.util.Arrays.stream(values).min().orElse(1);
-			double max = java.util.Arrays.stream(values).max().orElse(10);
+			double min = Arrays.stream(values).min().orElse(1);
+			double max = Arrays.stream(values).max().orElse(10);
 			boolean log = min > 0 && max / min > 10;
 			if (log) {
 				min = Math.pow(10, Math.floor(Math.log10(min)));

@@ -3,6 +3,7 @@ package dev.postpurchase.bench.report;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -88,7 +89,7 @@ public final class Report {
 				+ "(a loaded or shared machine measures less than it could).\n\n");
 		md.append("| target | measured | verdict |\n|---|---|---|\n");
 		var best = CsvFiles.allSteps(run).stream().filter(Results.Step::complete).max(
-				java.util.Comparator.comparingDouble(Results.Step::throughput));
+				Comparator.comparingDouble(Results.Step::throughput));
 		md.append("| ≥ 20,000 carrier updates/s sustained end to end | ")
 			.append(best.map(step -> rate(step.throughput()) + " /s (step " + step.name() + ")").orElse("n/a"))
 			.append(" | ")
@@ -133,7 +134,7 @@ public final class Report {
 		var heaviest = CsvFiles.allSteps(run).stream()
 			.flatMap(step -> step.usage().stream())
 			.filter(use -> SERVICES.contains(use.process()) && !Double.isNaN(use.heapMaxMegabytes()))
-			.max(java.util.Comparator.comparingDouble(Results.Usage::heapMaxMegabytes));
+			.max(Comparator.comparingDouble(Results.Usage::heapMaxMegabytes));
 		md.append("| every service within 512 MB heap at peak | ")
 			.append(heaviest.map(use -> String.format(Locale.ROOT, "%.0f MB (%s)", use.heapMaxMegabytes(), use.process()))
 				.orElse("n/a"))

@@ -1,7 +1,10 @@
 package dev.postpurchase.bench.load;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,15 +41,15 @@ class ScanPlanTests {
 		var plan = new ScanPlan(batch, 5, 10, Duration.ofSeconds(1));
 		var parcel = batch.parcels().get(0);
 
-		assertThat(java.util.stream.IntStream.range(0, 5).mapToObj(plan::status)).containsExactly(
+		assertThat(IntStream.range(0, 5).mapToObj(plan::status)).containsExactly(
 				TrackingStatus.INFO_RECEIVED, TrackingStatus.IN_TRANSIT, TrackingStatus.IN_TRANSIT,
 				TrackingStatus.OUT_FOR_DELIVERY, TrackingStatus.DELIVERED);
 		assertThat(plan.textedStage()).isEqualTo(3);
-		var times = java.util.stream.IntStream.range(0, 5)
-			.mapToObj(stage -> java.time.OffsetDateTime.parse(plan.update(new ScanPlan.Scan(parcel, stage)).checkpointTime()))
+		var times = IntStream.range(0, 5)
+			.mapToObj(stage -> OffsetDateTime.parse(plan.update(new ScanPlan.Scan(parcel, stage)).checkpointTime()))
 			.toList();
 		assertThat(times).isSorted().doesNotHaveDuplicates();
-		assertThat(times.get(4).toInstant()).isBefore(java.time.Instant.now());
+		assertThat(times.get(4).toInstant()).isBefore(Instant.now());
 		assertThat(plan.update(new ScanPlan.Scan(parcel, 0)).trackingNumber()).isEqualTo(parcel.trackingNumber());
 	}
 
