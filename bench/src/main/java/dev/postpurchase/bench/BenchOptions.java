@@ -48,7 +48,8 @@ record BenchOptions(String profile, List<Double> rates, boolean max, long maxSca
 			  --target local|name=url,.. a deployed platform instead of the embedded one
 			                             (names: order-service, tracking-service, notification-service,
 			                             returns-service, cx-metrics-service, customer-pages, simulators,
-			                             kafka, mongo; unnamed ones are the local stack's default ports)
+			                             kafka, mongo; unnamed ones are the local stack's default ports,
+			                             except mongo: without it nothing is seeded)
 			  --tokens FILE              bearer tokens per role with --target (.local-stack/tokens.json)
 			  --stack-jar FILE           local-stack's jar (local-stack/target/local-stack.jar)
 			  --stack-jvm-options "..."  options of the embedded stack's JVM (Kafka, MongoDB, simulators)

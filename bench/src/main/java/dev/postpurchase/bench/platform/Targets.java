@@ -10,7 +10,8 @@ import java.util.Map;
  * ports) or a comma-separated list of {@code name=url} overriding those defaults, e.g.
  * {@code tracking-service=http://10.0.0.5:8082,kafka=10.0.0.9:9092,simulators=http://10.0.0.7:8089}.
  * Names: the services ({@code order-service}, ...), {@code simulators}, {@code kafka} and {@code mongo}
- * (tracking-service's MongoDB, for seeding; {@code mongo=none} to skip the seeded steps).
+ * (tracking-service's MongoDB, e.g. {@code mongo=mongodb://host:27017}: only with it are the cost-growth
+ * levels seeded, since they write up to a million shipments into its collection).
  */
 public final class Targets {
 
@@ -20,7 +21,8 @@ public final class Targets {
 			Map.entry("returns-service", "http://localhost:8084"),
 			Map.entry("cx-metrics-service", "http://localhost:8085"), Map.entry("customer-pages", "http://localhost:8080"),
 			Map.entry("simulators", "http://localhost:8089"), Map.entry("kafka", "localhost:9092"),
-			Map.entry("mongo", "mongodb://localhost:27017"));
+			// seeding writes up to a million shipments into tracking-service's collection: only when asked to
+			Map.entry("mongo", "none"));
 
 	private Targets() {
 	}
