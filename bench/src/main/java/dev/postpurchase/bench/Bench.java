@@ -78,6 +78,8 @@ public final class Bench {
 	static Path run(BenchOptions options, Path root, String arguments) {
 		var started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		var loadAtStart = Machine.loadAverage();
+		// now, before anything can change the checkout: the code this run measures
+		var commit = Machine.gitCommit(root);
 		var settings = options.target() == null && !options.stackDefaults() ? benchmarkSettings(options) : Map.<String, String>of();
 		EmbeddedStack stack = null;
 		try {
@@ -103,7 +105,7 @@ public final class Bench {
 			var conditions = new Results.Conditions(started, options.profile(),
 					"java -jar bench/target/bench.jar" + (arguments.isBlank() ? "" : " " + arguments), platform.description(),
 					Machine.cores(), Machine.cpuModel(), Machine.memory(), Machine.os(), Machine.jvm(),
-					AppInfoParser.getVersion(), Machine.gitCommit(root), loadAtStart, settings,
+					AppInfoParser.getVersion(), commit, loadAtStart, settings,
 					options.scansVia().name(), options.scansPerShipment(), options.scanGap());
 			Results.Run result;
 			try (var sampler = new Sampler(platform.services(), processes, options.sampleInterval())) {

@@ -347,17 +347,18 @@ final class BenchRun {
 	}
 
 	/**
-	 * Waits until no consumer of any service lags and no outbox holds anything back; if that does not
+	 * Waits until no consumer of any service lags, no outbox holds anything back and no message waits to
+	 * be sent ({@code notifications_backlog}); if that does not
 	 * happen in time, the step runs anyway and the report says so.
 	 */
 	private void awaitQuiet(String step, Duration timeout) {
-		awaitOrNote("the platform quiet (no consumer lag, empty outboxes) before step " + step
+		awaitOrNote("the platform quiet (no consumer lag, empty outboxes, no message waiting) before step " + step
 				+ ", whose figures include the earlier work still under way", timeout, () -> {
 			refresh(Platform.SERVICES.toArray(String[]::new));
 			return Platform.SERVICES.stream().allMatch(service -> {
 				var scrape = this.sampler.latest(service);
 				return scrape.sum("kafka_consumer_fetch_manager_records_lag", Prometheus.realTopic()) <= 0
-						&& scrape.sum("outbox_backlog") <= 0;
+						&& scrape.sum("outbox_backlog") <= 0 && scrape.sum("notifications_backlog") <= 0;
 			});
 		});
 	}
