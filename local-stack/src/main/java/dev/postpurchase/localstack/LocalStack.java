@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * token per role) is kept under {@code .local-stack/} in the working directory. Environment
  * variables: {@code KAFKA_PORT}, {@code MONGO_PORT}, {@code ISSUER_PORT}, {@code SMTP_PORT},
  * {@code SIMULATORS_PORT}, {@code <SERVICE>_PORT}
- * (e.g. {@code ORDER_SERVICE_PORT}), {@code LOCAL_STACK_STARTUP_TIMEOUT} (seconds) and one per
- * secret (e.g. {@code SHOPIFY_WEBHOOK_SECRET}, {@code CUSTOMER_LINK_SECRET}).
+ * (e.g. {@code ORDER_SERVICE_PORT}), {@code LOCAL_STACK_STARTUP_TIMEOUT} (seconds), one per
+ * secret (e.g. {@code SHOPIFY_WEBHOOK_SECRET}, {@code CUSTOMER_LINK_SECRET}) and
+ * {@code LOCAL_STACK_PROPERTIES} (settings for every service on top of the stack's, see
+ * {@link PropertyOverrides}).
  *
  * <p>With {@code --service=<name>} first, the same main method runs that one service instead
  * (that is how the stack starts its children). With {@code --simulators} or {@code --demo-only} it runs

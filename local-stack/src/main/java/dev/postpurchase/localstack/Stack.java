@@ -119,6 +119,7 @@ final class Stack {
 			properties.put("tracking.exceptions.stall-after", "10m");
 			properties.put("tracking.exceptions.no-info-after", "10m");
 		}
+		properties.putAll(PropertyOverrides.from(this.environment));
 		var serviceUrls = new LinkedHashMap<String, URI>();
 		for (var service : Service.ALL) {
 			int port = service.port(this.environment);

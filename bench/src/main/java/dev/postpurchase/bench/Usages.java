@@ -1,0 +1,62 @@
+package dev.postpurchase.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.postpurchase.bench.measure.Sampler;
+import dev.postpurchase.bench.report.Results;
+
+/** Each process's use of the machine over a time window, from the samples taken in it. */
+final class Usages {
+
+	private Usages() {
+	}
+
+	static List<Results.Usage> between(Sampler sampler, long fromMicros, long toMicros) {
+		var usages = new ArrayList<Results.Usage>();
+		var window = sampler.between(fromMicros, toMicros);
+		for (var process : sampler.processNames()) {
+			var samples = window.stream().filter(sample -> sample.process().equals(process)).toList();
+			if (samples.isEmpty()) {
+				continue;
+			}
+			usages.add(usage(process, samples));
+		}
+		return usages;
+	}
+
+	static Results.Usage usage(String process, List<Sampler.Sample> samples) {
+		var first = samples.get(0);
+		var last = samples.get(samples.size() - 1);
+		double seconds = (last.micros() - first.micros()) / 1e6;
+		double cpuMean;
+		double cpuMax = Double.NaN;
+		if (!Double.isNaN(first.cpuSeconds()) && !Double.isNaN(last.cpuSeconds()) && seconds > 0) {
+			// the operating system's CPU time: exact between any two samples
+			cpuMean = (last.cpuSeconds() - first.cpuSeconds()) / seconds;
+			for (int i = 1; i < samples.size(); i++) {
+				double interval = (samples.get(i).micros() - samples.get(i - 1).micros()) / 1e6;
+				if (interval > 0.2) {
+					cpuMax = max(cpuMax, (samples.get(i).cpuSeconds() - samples.get(i - 1).cpuSeconds()) / interval);
+				}
+			}
+		}
+		else {
+			cpuMean = samples.stream().mapToDouble(Sampler.Sample::cpuCores).filter(v -> !Double.isNaN(v)).average()
+				.orElse(Double.NaN);
+			cpuMax = samples.stream().mapToDouble(Sampler.Sample::cpuCores).filter(v -> !Double.isNaN(v)).max()
+				.orElse(Double.NaN);
+		}
+		double heapMax = samples.stream().mapToDouble(Sampler.Sample::heapBytes).filter(v -> !Double.isNaN(v)).max()
+			.orElse(Double.NaN) / (1024 * 1024);
+		double lagMax = samples.stream().mapToDouble(Sampler.Sample::lagMax).filter(v -> !Double.isNaN(v)).max()
+			.orElse(Double.NaN);
+		double consumed = seconds > 0 && !Double.isNaN(first.consumed()) && !Double.isNaN(last.consumed())
+				? (last.consumed() - first.consumed()) / seconds : Double.NaN;
+		return new Results.Usage(process, cpuMean, cpuMax, heapMax, lagMax, consumed);
+	}
+
+	private static double max(double a, double b) {
+		return Double.isNaN(a) ? b : Math.max(a, b);
+	}
+}
