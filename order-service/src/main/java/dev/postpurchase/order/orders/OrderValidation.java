@@ -1,5 +1,6 @@
 package dev.postpurchase.order.orders;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,15 @@ public final class OrderValidation {
 	private static final int MAX_ID_LENGTH = 128;
 
 	private static final int MAX_LINES = 500;
+
+	/** ISO 4217's largest minor unit; more decimals than that are no price. */
+	private static final int MAX_DECIMALS = 4;
+
+	/**
+	 * Above any real price, and small enough that totals stay exact in MongoDB's Decimal128 (34
+	 * digits): a larger amount would fail only when stored, as a 500.
+	 */
+	private static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(15);
 
 	private OrderValidation() {
 	}
@@ -91,8 +101,12 @@ public final class OrderValidation {
 					problems.add(at + ".unitPrice: required");
 					continue;
 				}
-				if (line.unitPrice().amount().signum() < 0) {
+				var amount = line.unitPrice().amount();
+				if (amount.signum() < 0) {
 					problems.add(at + ".unitPrice.amount: must not be negative");
+				}
+				else if (amount.compareTo(MAX_AMOUNT) >= 0 || amount.stripTrailingZeros().scale() > MAX_DECIMALS) {
+					problems.add(at + ".unitPrice.amount: below 10^15 with at most " + MAX_DECIMALS + " decimals");
 				}
 				var lineCurrency = line.unitPrice().currency();
 				if (lineCurrency == null || !CURRENCY.matcher(lineCurrency).matches()) {
