@@ -3,13 +3,17 @@ package dev.postpurchase.testkit;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -18,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.util.RawValue;
 
 /**
  * Bad input for property tests of endpoints and topics: mutations of a valid JSON sample (a field
@@ -54,6 +57,9 @@ public final class BadJson {
 	/** Deeper than Jackson's nesting limit (500 by default). */
 	static final int DEEP = 1_200;
 
+	/** Long enough for a burst of records that are each retried before they are dead-lettered. */
+	static final Duration CONSUMED_WITHIN = Duration.ofMinutes(3);
+
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -65,6 +71,11 @@ public final class BadJson {
 	private static final Pattern TEMPORAL = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}.*|\\d{2}:\\d{2}.*|[A-Z][a-z]+/[A-Za-z_]+|[+-]\\d{2}:\\d{2}|Z|UTC)$");
 
 	private static final String MARK = "__badjson_";
+
+	private static final Pattern UUID_TEXT = Pattern.compile("^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$");
+
+	/** Below the broker's and producer's 1 MB record limit. */
+	static final int KAFKA_RECORD = 900_000;
 
 	/** Strings that break naive code: control and invisible characters, lone surrogates, injections, lookalikes. */
 	static final List<String> HOSTILE_STRINGS = List.of("", " ", "\t\n\r", "\u0000", "nul\u0000in the middle",
@@ -97,18 +108,26 @@ public final class BadJson {
 	static final List<String> ODD_LITERALS = List.of("NaN", "Infinity", "-Infinity", "01", "+1", ".5", "1.",
 			"0x1F", "'single'", "undefined", "True", "\"unterminated");
 
+	static final List<String> WRONG_CONTENT_TYPES = List.of("", "text/plain", "application/xml",
+			"application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/octet-stream",
+			"application/json; charset=ISO-8859-1", "application/json; charset=UTF-16", "text/html; charset=utf-8",
+			"application/merge-patch+json", "application/vnd.unknown+json", "image/png");
+
 	private final JsonNode sample;
 
 	private final int maxBytes;
 
-	private BadJson(JsonNode sample, int maxBytes) {
+	private final List<String> fresh;
+
+	private BadJson(JsonNode sample, int maxBytes, List<String> fresh) {
 		this.sample = sample;
 		this.maxBytes = maxBytes;
+		this.fresh = fresh;
 	}
 
 	/** Mutations of this valid JSON document. */
 	public static BadJson of(String validJson) {
-		return new BadJson(MAPPER.readTree(validJson), Integer.MAX_VALUE);
+		return new BadJson(MAPPER.readTree(validJson), Integer.MAX_VALUE, List.of());
 	}
 
 	/**
@@ -116,7 +135,51 @@ public final class BadJson {
 	 * refuses past its own limit before any service sees them).
 	 */
 	public BadJson fittingIn(int maxBytes) {
-		return new BadJson(this.sample, maxBytes);
+		return new BadJson(this.sample, maxBytes, this.fresh);
+	}
+
+	/**
+	 * The same mutations of a sample whose top-level {@code field} gets a new value in every variant
+	 * (a new UUID for a UUID, else the sample's value with a suffix): for event ids and the like, so
+	 * no variant is taken for a redelivery of another.
+	 */
+	public BadJson withFresh(String field) {
+		var fields = new ArrayList<>(this.fresh);
+		fields.add(field);
+		return new BadJson(this.sample, this.maxBytes, List.copyOf(fields));
+	}
+
+	/**
+	 * Bad records for a topic of CloudEvents: a type drawn from {@code samples} (type id to valid
+	 * sample), its sample mutated with a fresh {@code eventId}, valid headers for it (or broken ones,
+	 * see {@link #message}), all with the subject given.
+	 */
+	public static Function<Random, Message> events(Map<String, String> samples, String subject) {
+		var types = samples.keySet().stream().sorted().toList();
+		var mutations = new LinkedHashMap<String, BadJson>();
+		types.forEach(type -> mutations.put(type, of(samples.get(type)).withFresh("eventId").fittingIn(KAFKA_RECORD)));
+		return random -> {
+			var type = pick(random, types);
+			return mutations.get(type).message(cloudEvent(type, subject, random), random);
+		};
+	}
+
+	/** A valid record of a CloudEvents type: the JSON as given, with valid headers. */
+	public static Message valid(String type, String json, String subject) {
+		return new Message(Variant.of("valid", json), cloudEvent(type, subject, new Random()), false);
+	}
+
+	/** Valid CloudEvents headers (Kafka binary mode) of a new event of the type. */
+	static Map<String, String> cloudEvent(String type, String subject, Random random) {
+		var headers = new LinkedHashMap<String, String>();
+		headers.put("ce_specversion", "1.0");
+		headers.put("ce_id", new UUID(random.nextLong(), random.nextLong()).toString());
+		headers.put("ce_source", "bad-json");
+		headers.put("ce_type", type);
+		headers.put("ce_time", "2026-05-11T18:42:04Z");
+		headers.put("ce_subject", subject);
+		headers.put("content-type", "application/json");
+		return headers;
 	}
 
 	/** One bad variant of the sample: mostly a few changes to its fields, sometimes a broken document. */
@@ -135,6 +198,18 @@ public final class BadJson {
 		var names = new ArrayList<String>();
 		collectNames(this.sample, names);
 		return serialize("random JSON", randomNode(random, names, 4), random);
+	}
+
+	/**
+	 * A bad Kafka record for a topic: mostly a bad variant with the valid headers, sometimes broken
+	 * headers with either (see {@link #cloudEventHeaders}).
+	 */
+	public Message message(Map<String, String> validHeaders, Random random) {
+		if (!validHeaders.isEmpty() && random.nextInt(4) == 0) {
+			var payload = random.nextBoolean() ? next(random) : Variant.of("valid", MAPPER.writeValueAsString(sample(random)));
+			return new Message(payload, cloudEventHeaders(validHeaders, random), true);
+		}
+		return new Message(next(random), validHeaders, false);
 	}
 
 	/**
@@ -161,13 +236,103 @@ public final class BadJson {
 		return headers;
 	}
 
+	/** A string that breaks naive code, for ids in paths, query parameters and headers. */
+	public static String hostileString(Random random) {
+		return random.nextBoolean() ? pick(random, HOSTILE_STRINGS) : pick(random, BAD_TIMES);
+	}
+
+	/**
+	 * The content type to send a variant with: mostly JSON's, sometimes one a confused client sends
+	 * (or none, as the empty string).
+	 */
+	public static String contentType(Random random) {
+		return random.nextInt(10) > 0 ? "application/json" : pick(random, WRONG_CONTENT_TYPES);
+	}
+
+	/**
+	 * The property every endpoint keeps for any input: a 2xx, or a 4xx {@code application/problem+json}
+	 * with a title; never a 5xx.
+	 *
+	 * @throws AssertionError naming the status and the start of the answer otherwise
+	 */
+	public static void assertHandled(int status, String contentType, String body) {
+		var answer = " (" + contentType + "): " + abbreviate(String.valueOf(body));
+		if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
+			throw new AssertionError("Expected a 2xx or a 4xx but got " + status + answer);
+		}
+		if (status < 400) {
+			return;
+		}
+		if (contentType == null || !contentType.startsWith("application/problem+json")) {
+			throw new AssertionError("Expected a problem for " + status + answer);
+		}
+		JsonNode title;
+		try {
+			title = MAPPER.readTree(body).get("title");
+		}
+		catch (RuntimeException ex) {
+			throw new AssertionError("Expected a problem+json body for " + status + answer, ex);
+		}
+		if (title == null || !title.isString() || title.asString().isBlank()) {
+			throw new AssertionError("Expected a problem with a title for " + status + answer);
+		}
+	}
+
+	/**
+	 * The property every consumer keeps for any records: after a burst of {@code count} bad records
+	 * on one key (so one partition), a valid canary record sent after them is consumed by each of
+	 * the groups, none of the burst's unreadable records is lost (they are in {@code <topic>.DLT}),
+	 * and the canary is not.
+	 *
+	 * @return the bad records sent, for checks of what the service stored
+	 * @throws AssertionError naming the seed and what went wrong otherwise
+	 */
+	public static List<Message> assertPartitionNotStuck(String property, KafkaTopics topics, String topic, String key,
+			int count, Function<Random, Message> generator, Message canary, List<String> groupIds) {
+		var seed = seed(property);
+		var random = new Random(seed);
+		var burst = new ArrayList<Message>();
+		for (int i = 0; i < count; i++) {
+			burst.add(generator.apply(random));
+		}
+		var records = new ArrayList<ProducerRecord<String, byte[]>>();
+		burst.forEach(message -> records.add(KafkaTopics.record(topic, key, message.payload().body(), message.headers())));
+		records.add(KafkaTopics.record(topic, key, canary.payload().body(), canary.headers()));
+		var metadata = topics.sendAll(records);
+		var sent = metadata.get(metadata.size() - 1);
+		var rerun = " (seed " + seed + ", rerun with -D" + SEED_PROPERTY + "=" + seed + ")";
+		try {
+			for (var group : groupIds) {
+				topics.awaitConsumed(group, sent, CONSUMED_WITHIN);
+			}
+			var unreadable = burst.stream().filter(Message::unreadable).map(message -> message.payload().text()).toList();
+			var deadLetter = topic + ".DLT";
+			var dead = topics.readAll(deadLetter, CONSUMED_WITHIN)
+				.stream()
+				.filter(record -> key.equals(record.key()))
+				.map(record -> record.value())
+				.toList();
+			var lost = unreadable.stream().filter(value -> !dead.contains(value)).map(BadJson::abbreviate).toList();
+			if (!lost.isEmpty()) {
+				throw new AssertionError(lost.size() + " unreadable records are not in " + deadLetter + ": " + lost);
+			}
+			if (dead.contains(canary.payload().text())) {
+				throw new AssertionError("The valid canary record went to " + deadLetter);
+			}
+		}
+		catch (AssertionError ex) {
+			throw new AssertionError("Property '" + property + "' failed" + rerun + ": " + ex.getMessage(), ex);
+		}
+		return burst;
+	}
+
 	/**
 	 * Checks a property over {@code tries} values drawn from the generator with a fixed seed (the
 	 * property name's, or {@value #SEED_PROPERTY} when set). Every try runs; the failure lists the
 	 * first failing values with what went wrong, and the seed to reproduce them.
 	 */
 	public static <T> void forAll(String property, int tries, Function<Random, T> generator, Check<T> check) {
-		var seed = Long.getLong(SEED_PROPERTY, property.hashCode());
+		var seed = seed(property);
 		var random = new Random(seed);
 		var failures = new ArrayList<String>();
 		var failed = 0;
@@ -180,7 +345,7 @@ public final class BadJson {
 				failed++;
 				if (failures.size() < 5) {
 					var why = String.valueOf(ex);
-					failures.add("try " + i + ": " + value + "\n  -> "
+					failures.add("try " + i + ": " + abbreviate(String.valueOf(value)) + "\n  -> "
 							+ (why.length() > 2_000 ? why.substring(0, 2_000) + "…" : why));
 				}
 			}
@@ -192,8 +357,25 @@ public final class BadJson {
 		}
 	}
 
-	private Variant mutateFields(Random random) {
+	private static long seed(String property) {
+		return Long.getLong(SEED_PROPERTY, property.hashCode());
+	}
+
+	private JsonNode sample(Random random) {
 		var tree = this.sample.deepCopy();
+		if (tree instanceof ObjectNode object) {
+			for (var field : this.fresh) {
+				var value = object.get(field);
+				var text = value == null ? "" : value.asString("");
+				object.put(field, UUID_TEXT.matcher(text).matches() ? new UUID(random.nextLong(), random.nextLong()).toString()
+						: text + "-" + Long.toHexString(random.nextLong()));
+			}
+		}
+		return tree;
+	}
+
+	private Variant mutateFields(Random random) {
+		var tree = sample(random);
 		var raw = new LinkedHashMap<String, String>();
 		var changes = new ArrayList<String>();
 		var count = 1 + random.nextInt(3);
@@ -250,7 +432,7 @@ public final class BadJson {
 	}
 
 	private Variant breakDocument(Random random) {
-		var valid = serialize("", this.sample, random).body();
+		var valid = serialize("", sample(random), random).body();
 		var text = new String(valid, StandardCharsets.UTF_8);
 		return switch (random.nextInt(10)) {
 			case 0 -> {
@@ -361,7 +543,7 @@ public final class BadJson {
 
 	private static String abbreviate(String text) {
 		var oneLine = text.replace("\n", "\\n").replace("\r", "\\r").replace("\u0000", "\\0");
-		return oneLine.length() > 60 ? oneLine.substring(0, 60) + "…(" + text.length() + " chars)" : oneLine;
+		return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…(" + text.length() + " chars)" : oneLine;
 	}
 
 	/**
@@ -372,7 +554,7 @@ public final class BadJson {
 	 */
 	public record Variant(String mutation, byte[] body) {
 
-		static Variant of(String mutation, String body) {
+		public static Variant of(String mutation, String body) {
 			return new Variant(mutation, body.getBytes(StandardCharsets.UTF_8));
 		}
 
@@ -384,6 +566,39 @@ public final class BadJson {
 		@Override
 		public String toString() {
 			return this.mutation + " (" + this.body.length + " bytes): " + abbreviate(text());
+		}
+
+	}
+
+	/**
+	 * A bad Kafka record.
+	 *
+	 * @param payload the record's value
+	 * @param headers its headers
+	 * @param headersBroken whether the headers are not the valid ones
+	 */
+	public record Message(Variant payload, Map<String, String> headers, boolean headersBroken) {
+
+		/**
+		 * Whether no consumer can read the record, so it must end in the dead-letter topic: its
+		 * headers are valid, but its value is not a JSON object (nor the literal {@code null}).
+		 */
+		public boolean unreadable() {
+			if (this.headersBroken) {
+				return false;
+			}
+			try {
+				var tree = MAPPER.readTree(this.payload.body());
+				return !(tree.isObject() || tree.isNull());
+			}
+			catch (RuntimeException ex) {
+				return true;
+			}
+		}
+
+		@Override
+		public String toString() {
+			return (this.headersBroken ? "headers " + this.headers + ", " : "") + this.payload;
 		}
 
 	}
