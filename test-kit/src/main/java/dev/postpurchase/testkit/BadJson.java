@@ -157,7 +157,7 @@ public final class BadJson {
 	public static Function<Random, Message> events(Map<String, String> samples, String subject) {
 		var types = samples.keySet().stream().sorted().toList();
 		var mutations = new LinkedHashMap<String, BadJson>();
-		types.forEach(type -> mutations.put(type, of(samples.get(type)).withFresh("eventId").fittingIn(KAFKA_RECORD)));
+		types.forEach(type -> mutations.put(type, of(samples.get(type)).withFresh("eventId")));
 		return random -> {
 			var type = pick(random, types);
 			return mutations.get(type).message(cloudEvent(type, subject, random), random);
@@ -205,11 +205,14 @@ public final class BadJson {
 	 * headers with either (see {@link #cloudEventHeaders}).
 	 */
 	public Message message(Map<String, String> validHeaders, Random random) {
+		// what the broker would refuse never reaches a consumer
+		var records = this.maxBytes > KAFKA_RECORD ? fittingIn(KAFKA_RECORD) : this;
 		if (!validHeaders.isEmpty() && random.nextInt(4) == 0) {
-			var payload = random.nextBoolean() ? next(random) : Variant.of("valid", MAPPER.writeValueAsString(sample(random)));
+			var payload = random.nextBoolean() ? records.next(random)
+					: Variant.of("valid", MAPPER.writeValueAsString(sample(random)));
 			return new Message(payload, cloudEventHeaders(validHeaders, random), true);
 		}
-		return new Message(next(random), validHeaders, false);
+		return new Message(records.next(random), validHeaders, false);
 	}
 
 	/**
