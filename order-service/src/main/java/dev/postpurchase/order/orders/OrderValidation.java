@@ -1,6 +1,7 @@
 package dev.postpurchase.order.orders;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,14 @@ public final class OrderValidation {
 	 * digits): a larger amount would fail only when stored, as a 500.
 	 */
 	private static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(15);
+
+	/**
+	 * The times an order can have. ISO-8601 reaches a billion years either way, MongoDB's dates
+	 * (milliseconds in a long) only 292 million: such a time would fail only when stored, as a 500.
+	 */
+	private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
 	private OrderValidation() {
 	}
@@ -124,8 +133,11 @@ public final class OrderValidation {
 		if (address != null && (address.country() == null || !COUNTRY.matcher(address.country()).matches())) {
 			problems.add("shippingAddress.country: must be an ISO 3166-1 alpha-2 code such as NL");
 		}
+		requireInRange(problems, "placedAt", order.placedAt());
 		var promise = order.promise();
 		if (promise != null) {
+			requireInRange(problems, "promise.from", promise.from());
+			requireInRange(problems, "promise.by", promise.by());
 			if (promise.by() == null) {
 				problems.add("promise.by: required when a promise is given");
 			}
@@ -154,6 +166,12 @@ public final class OrderValidation {
 			}
 		}
 		return problems;
+	}
+
+	private static void requireInRange(List<String> problems, String field, Instant instant) {
+		if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+			problems.add(field + ": must be between 1970 and 9999");
+		}
 	}
 
 	private static void requireId(List<String> problems, String field, String value) {
