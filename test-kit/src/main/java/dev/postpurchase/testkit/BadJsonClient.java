@@ -1,6 +1,7 @@
 package dev.postpurchase.testkit;
 
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -25,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class BadJsonClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final AtomicInteger CALLERS = new AtomicInteger();
 
 	private final WebTestClient web;
 
@@ -63,10 +66,23 @@ public final class BadJsonClient {
 		return send(method, uri, request.variant().body(), request.contentType(), headers, uriVariables);
 	}
 
-	/** A client address of its own for each caller number, so a public endpoint's rate limit never answers. */
-	public static String caller(int number) {
+	/**
+	 * A client address no other caller in this JVM has, for {@code X-Forwarded-For}: a property's many
+	 * requests then never meet another's in a public endpoint's rate limit.
+	 */
+	public static String newCaller() {
+		var number = CALLERS.incrementAndGet();
 		// documentation range (RFC 5737): only ever a header value, never an address anything is sent to
 		return "198.51." + (100 + number / 250) + "." + (1 + number % 250);
+	}
+
+	/** Headers of a caller ({@link #newCaller}) with a bearer token of these scopes. */
+	public static Consumer<HttpHeaders> as(String caller, String... scopes) {
+		var token = TestTokens.of(scopes);
+		return headers -> {
+			headers.setBearerAuth(token);
+			headers.set("X-Forwarded-For", caller);
+		};
 	}
 
 	/**
