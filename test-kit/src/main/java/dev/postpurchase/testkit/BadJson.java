@@ -3,7 +3,6 @@ package dev.postpurchase.testkit;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +11,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -27,9 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Bad input for property tests of endpoints and topics: mutations of a valid JSON sample (a field
  * dropped, nulled or of another type, hostile strings, boundary numbers, impossible dates and zones,
  * unknown and duplicate fields, deep nesting, huge strings and arrays, truncated or wrapped
- * documents), random JSON, and broken CloudEvents headers. Variants are drawn from a {@link Random},
- * so a seed reproduces them; {@link #forAll} runs a property over many and reports the seed and the
- * failing samples.
+ * documents), random JSON, and bad Kafka records (broken CloudEvents headers too). Variants are drawn
+ * from a {@link Random}, so a seed reproduces them; {@link #forAll} runs a property over many and
+ * reports the seed and the failing samples. {@link BadJsonClient} sends variants to an endpoint and
+ * {@link BadRecords} bursts of records to a topic, each checking the property bad input must keep.
  *
  * <pre>{@code
  * var orders = BadJson.of(validOrderJson);
@@ -57,9 +55,6 @@ public final class BadJson {
 	/** Deeper than Jackson's nesting limit (500 by default). */
 	static final int DEEP = 1_200;
 
-	/** Long enough for a burst of records that are each retried before they are dead-lettered. */
-	static final Duration CONSUMED_WITHIN = Duration.ofMinutes(3);
-
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -68,7 +63,9 @@ public final class BadJson {
 
 	private static final JsonMapper ASCII_MAPPER = MAPPER.rebuild().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
-	private static final Pattern TEMPORAL = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}.*|\\d{2}:\\d{2}.*|[A-Z][a-z]+/[A-Za-z_]+|[+-]\\d{2}:\\d{2}|Z|UTC)$");
+	/** What reads as a date, a time, a zone or an offset: the values bad times replace. */
+	private static final Pattern TEMPORAL = Pattern
+		.compile("^(\\d{4}-\\d{2}-\\d{2}.*|\\d{2}:\\d{2}.*|[A-Z][a-z]+/[A-Za-z_]+|[+-]\\d{2}:\\d{2}|Z|UTC)$");
 
 	private static final String MARK = "__badjson_";
 
@@ -227,8 +224,9 @@ public final class BadJson {
 		switch (random.nextInt(8)) {
 			case 0 -> headers.remove(name);
 			case 1 -> headers.put(name, "");
-			case 2 -> headers.put("ce_type", pick(random, List.of("dev.postpurchase.unknown.v1", "dev.postpurchase.order.placed.v99",
-					"com.example.Foo", "java.lang.Runtime", "DEV.POSTPURCHASE.ORDER.PLACED.V1")));
+			case 2 -> headers.put("ce_type", pick(random, List.of("dev.postpurchase.unknown.v1",
+					"dev.postpurchase.order.placed.v99", "com.example.Foo", "java.lang.Runtime",
+					"DEV.POSTPURCHASE.ORDER.PLACED.V1")));
 			case 3 -> headers.put("ce_specversion", pick(random, List.of("0.3", "2.0", "1", "one")));
 			case 4 -> headers.put("ce_time", pick(random, BAD_TIMES));
 			case 5 -> headers.put("ce_id", pick(random, List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000",
@@ -250,83 +248,6 @@ public final class BadJson {
 	 */
 	public static String contentType(Random random) {
 		return random.nextInt(10) > 0 ? "application/json" : pick(random, WRONG_CONTENT_TYPES);
-	}
-
-	/**
-	 * The property every endpoint keeps for any input: a 2xx, or a 4xx {@code application/problem+json}
-	 * with a title; never a 5xx.
-	 *
-	 * @throws AssertionError naming the status and the start of the answer otherwise
-	 */
-	public static void assertHandled(int status, String contentType, String body) {
-		var answer = " (" + contentType + "): " + abbreviate(String.valueOf(body));
-		if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
-			throw new AssertionError("Expected a 2xx or a 4xx but got " + status + answer);
-		}
-		if (status < 400) {
-			return;
-		}
-		if (contentType == null || !contentType.startsWith("application/problem+json")) {
-			throw new AssertionError("Expected a problem for " + status + answer);
-		}
-		JsonNode title;
-		try {
-			title = MAPPER.readTree(body).get("title");
-		}
-		catch (RuntimeException ex) {
-			throw new AssertionError("Expected a problem+json body for " + status + answer, ex);
-		}
-		if (title == null || !title.isString() || title.asString().isBlank()) {
-			throw new AssertionError("Expected a problem with a title for " + status + answer);
-		}
-	}
-
-	/**
-	 * The property every consumer keeps for any records: after a burst of {@code count} bad records
-	 * on one key (so one partition), a valid canary record sent after them is consumed by each of
-	 * the groups, none of the burst's unreadable records is lost (they are in {@code <topic>.DLT}),
-	 * and the canary is not.
-	 *
-	 * @return the bad records sent, for checks of what the service stored
-	 * @throws AssertionError naming the seed and what went wrong otherwise
-	 */
-	public static List<Message> assertPartitionNotStuck(String property, KafkaTopics topics, String topic, String key,
-			int count, Function<Random, Message> generator, Message canary, List<String> groupIds) {
-		var seed = seed(property);
-		var random = new Random(seed);
-		var burst = new ArrayList<Message>();
-		for (int i = 0; i < count; i++) {
-			burst.add(generator.apply(random));
-		}
-		var records = new ArrayList<ProducerRecord<String, byte[]>>();
-		burst.forEach(message -> records.add(KafkaTopics.record(topic, key, message.payload().body(), message.headers())));
-		records.add(KafkaTopics.record(topic, key, canary.payload().body(), canary.headers()));
-		var metadata = topics.sendAll(records);
-		var sent = metadata.get(metadata.size() - 1);
-		var rerun = " (seed " + seed + ", rerun with -D" + SEED_PROPERTY + "=" + seed + ")";
-		try {
-			for (var group : groupIds) {
-				topics.awaitConsumed(group, sent, CONSUMED_WITHIN);
-			}
-			var unreadable = burst.stream().filter(Message::unreadable).map(message -> message.payload().text()).toList();
-			var deadLetter = topic + ".DLT";
-			var dead = topics.readAll(deadLetter, CONSUMED_WITHIN)
-				.stream()
-				.filter(record -> key.equals(record.key()))
-				.map(record -> record.value())
-				.toList();
-			var lost = unreadable.stream().filter(value -> !dead.contains(value)).map(BadJson::abbreviate).toList();
-			if (!lost.isEmpty()) {
-				throw new AssertionError(lost.size() + " unreadable records are not in " + deadLetter + ": " + lost);
-			}
-			if (dead.contains(canary.payload().text())) {
-				throw new AssertionError("The valid canary record went to " + deadLetter);
-			}
-		}
-		catch (AssertionError ex) {
-			throw new AssertionError("Property '" + property + "' failed" + rerun + ": " + ex.getMessage(), ex);
-		}
-		return burst;
 	}
 
 	/**
@@ -360,7 +281,8 @@ public final class BadJson {
 		}
 	}
 
-	private static long seed(String property) {
+	/** The seed of a property: its name's, or {@value #SEED_PROPERTY} when set. */
+	static long seed(String property) {
 		return Long.getLong(SEED_PROPERTY, property.hashCode());
 	}
 
@@ -544,9 +466,18 @@ public final class BadJson {
 		return values.get(random.nextInt(values.size()));
 	}
 
-	private static String abbreviate(String text) {
-		var oneLine = text.replace("\n", "\\n").replace("\r", "\\r").replace("\u0000", "\\0");
-		return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…(" + text.length() + " chars)" : oneLine;
+	/** The text on one printable line: control characters and lone surrogates escaped, cut after 300 characters. */
+	static String abbreviate(String text) {
+		var printable = new StringBuilder();
+		text.codePoints().limit(300).forEach(point -> {
+			if (point < 0x20 || (point >= 0xD800 && point <= 0xDFFF)) {
+				printable.append(String.format("\\u%04X", point));
+			}
+			else {
+				printable.appendCodePoint(point);
+			}
+		});
+		return text.length() > 300 ? printable + "…(" + text.length() + " chars)" : printable.toString();
 	}
 
 	/**

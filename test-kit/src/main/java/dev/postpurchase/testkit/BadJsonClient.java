@@ -1,6 +1,8 @@
 package dev.postpurchase.testkit;
 
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -14,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends {@link BadJson} variants to a service and checks every answer with
- * {@link BadJson#assertHandled}: a 2xx, or a 4xx problem with a title, never a 5xx.
+ * {@link #assertHandled}: a 2xx, or a 4xx problem with a title, never a 5xx.
  *
  * <pre>{@code
  * var client = new BadJsonClient(web);
@@ -31,8 +33,26 @@ public final class BadJsonClient {
 
 	private final WebTestClient web;
 
+	private final Map<Integer, Integer> statuses = new TreeMap<>();
+
 	public BadJsonClient(WebTestClient web) {
 		this.web = web;
+	}
+
+	/** How many answers of each status this client got. */
+	public Map<Integer, Integer> statuses() {
+		return Map.copyOf(this.statuses);
+	}
+
+	/**
+	 * Checks that the credentials were right, so the bodies were judged by the service and not by
+	 * its authentication: some answers were 2xx, none 401 or 403.
+	 */
+	public void assertBodiesWereJudged() {
+		var accepted = this.statuses.entrySet().stream().anyMatch(status -> status.getKey() / 100 == 2);
+		if (!accepted || this.statuses.containsKey(401) || this.statuses.containsKey(403)) {
+			throw new AssertionError("Expected some 2xx and no 401 or 403 answers, got " + this.statuses);
+		}
 	}
 
 	/**
@@ -56,7 +76,35 @@ public final class BadJsonClient {
 			.returnResult();
 		var answer = new Answer(result.getStatus().value(), String.valueOf(result.getResponseHeaders().getContentType()),
 				result.getResponseBody());
-		BadJson.assertHandled(answer.status(), answer.contentType(), answer.body());
+		this.statuses.merge(answer.status(), 1, Integer::sum);
+		assertHandled(answer.status(), answer.contentType(), answer.body());
+		return answer;
+	}
+
+	/**
+	 * Sends a valid JSON body to a URI whose variables are hostile (see {@link BadJson#hostileString}):
+	 * the answer is a 2xx, or a 4xx problem; only Spring Security's firewall (a 400 for an encoded
+	 * slash, backslash or NUL) and the HTTP server (a 414 for an over-long URI) may refuse the URI
+	 * without one, before the application sees it.
+	 *
+	 * @throws AssertionError otherwise
+	 */
+	public Answer sendToHostileUri(HttpMethod method, String uri, byte[] body, Consumer<HttpHeaders> headers,
+			Object... uriVariables) {
+		var result = this.web.method(method)
+			.uri(uri, uriVariables)
+			.headers(headers)
+			.headers(h -> h.set(HttpHeaders.CONTENT_TYPE, "application/json"))
+			.bodyValue(body)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
+		var answer = new Answer(result.getStatus().value(), String.valueOf(result.getResponseHeaders().getContentType()),
+				result.getResponseBody());
+		this.statuses.merge(answer.status(), 1, Integer::sum);
+		if (answer.body() != null || (answer.status() != 400 && answer.status() != 414)) {
+			assertHandled(answer.status(), answer.contentType(), answer.body());
+		}
 		return answer;
 	}
 
@@ -64,6 +112,35 @@ public final class BadJsonClient {
 	public Answer send(HttpMethod method, String uri, Request request, Consumer<HttpHeaders> headers,
 			Object... uriVariables) {
 		return send(method, uri, request.variant().body(), request.contentType(), headers, uriVariables);
+	}
+
+	/**
+	 * The property every endpoint keeps for any input: a 2xx, or a 4xx {@code application/problem+json}
+	 * with a title; never a 5xx.
+	 *
+	 * @throws AssertionError naming the status and the start of the answer otherwise
+	 */
+	public static void assertHandled(int status, String contentType, String body) {
+		var answer = " (" + contentType + "): " + BadJson.abbreviate(String.valueOf(body));
+		if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
+			throw new AssertionError("Expected a 2xx or a 4xx but got " + status + answer);
+		}
+		if (status < 400) {
+			return;
+		}
+		if (contentType == null || !contentType.startsWith("application/problem+json")) {
+			throw new AssertionError("Expected a problem for " + status + answer);
+		}
+		JsonNode title;
+		try {
+			title = JSON.readTree(body).get("title");
+		}
+		catch (RuntimeException ex) {
+			throw new AssertionError("Expected a problem+json body for " + status + answer, ex);
+		}
+		if (title == null || !title.isString() || title.asString().isBlank()) {
+			throw new AssertionError("Expected a problem with a title for " + status + answer);
+		}
 	}
 
 	/**

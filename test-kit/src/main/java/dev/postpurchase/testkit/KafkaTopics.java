@@ -147,8 +147,7 @@ public final class KafkaTopics {
 	 */
 	public List<RecordMetadata> sendAll(List<ProducerRecord<String, byte[]>> records) {
 		var config = Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers.get(),
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.CLIENT_ID_CONFIG, "test-kit-sender",
-				ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.CLIENT_ID_CONFIG, "test-kit-sender");
 		try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
 			var sent = records.stream().map(producer::send).toList();
 			var metadata = new ArrayList<RecordMetadata>();
@@ -159,11 +158,15 @@ public final class KafkaTopics {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while sending", ex);
+			throw new IllegalStateException("Interrupted while sending to " + topicsOf(records), ex);
 		}
 		catch (ExecutionException ex) {
-			throw new IllegalStateException("Sending failed", ex.getCause());
+			throw new IllegalStateException("Sending to " + topicsOf(records) + " failed", ex.getCause());
 		}
+	}
+
+	private static String topicsOf(List<ProducerRecord<String, byte[]>> records) {
+		return records.stream().map(ProducerRecord::topic).distinct().collect(Collectors.joining(", "));
 	}
 
 	/** A record with any bytes as its value and string headers (UTF-8), for {@link #sendAll}. */

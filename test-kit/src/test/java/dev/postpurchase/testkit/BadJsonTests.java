@@ -57,7 +57,9 @@ class BadJsonTests {
 	void rawValuesAndDuplicateKeysAreWrittenAsSuch() {
 		var variants = draw(new Random(11), 1500);
 		assertThat(variants).noneMatch(variant -> variant.text().contains("__badjson_"));
-		var duplicate = variants.stream().filter(variant -> variant.mutation().contains("duplicate key $.orderId")).findFirst();
+		var duplicate = variants.stream()
+			.filter(variant -> variant.mutation().contains("duplicate key $.orderId"))
+			.findFirst();
 		assertThat(duplicate).hasValueSatisfying(
 				variant -> assertThat(variant.text().split("\"orderId\"", -1)).hasSizeGreaterThanOrEqualTo(3));
 		var deep = variants.stream().filter(variant -> variant.mutation().contains("nested 1200 deep")).findFirst();
@@ -66,8 +68,8 @@ class BadJsonTests {
 
 	@Test
 	void loneSurrogatesTravelEscaped() {
-		assertThat(draw(new Random(5), 3000)).anyMatch(variant -> variant.text().contains("\\uD800")
-				|| variant.text().contains("\\ud800"));
+		assertThat(draw(new Random(5), 1000)).filteredOn(variant -> variant.body().length < 100_000)
+			.anyMatch(variant -> variant.text().contains("\\uD800") || variant.text().contains("\\ud800"));
 	}
 
 	@Test
@@ -106,6 +108,54 @@ class BadJsonTests {
 		var tries = new int[1];
 		BadJson.forAll("counts", 40, this.orders::next, variant -> tries[0]++);
 		assertThat(tries[0]).isEqualTo(40);
+	}
+
+	@Test
+	void aFreshFieldIsNewInEveryVariant() {
+		var events = BadJson.of("""
+				{"eventId": "3b3eb54e-d3f1-4ab7-a33c-a7585dbe47f9", "orderId": "ord-1", "externalOrderId": "EXT-1"}""")
+			.withFresh("eventId")
+			.withFresh("externalOrderId");
+		var random = new Random(4);
+		var texts = IntStream.range(0, 300).mapToObj(i -> events.next(random).text()).toList();
+		assertThat(texts).noneMatch(text -> text.contains("3b3eb54e-d3f1-4ab7-a33c-a7585dbe47f9"));
+		assertThat(texts).anyMatch(text -> text.matches(".*\"eventId\":\"[0-9a-f]{8}-[0-9a-f]{4}-.*"))
+			.anyMatch(text -> text.contains("\"externalOrderId\":\"EXT-1-"));
+	}
+
+	@Test
+	void badRecordsKeepTheirHeadersOrBreakThemAndSayWhetherAnyConsumerCanReadThem() {
+		var headers = Map.of("ce_type", "dev.postpurchase.order.placed.v1");
+		var random = new Random(6);
+		var messages = IntStream.range(0, 400).mapToObj(i -> this.orders.message(headers, random)).toList();
+		assertThat(messages).allMatch(message -> message.payload().body().length <= BadJson.KAFKA_RECORD);
+		assertThat(messages).anyMatch(BadJson.Message::headersBroken)
+			.anyMatch(message -> !message.headersBroken() && message.unreadable())
+			.anyMatch(message -> !message.headersBroken() && !message.unreadable());
+		assertThat(messages).filteredOn(BadJson.Message::unreadable).allSatisfy(message -> {
+			assertThat(message.headers()).isEqualTo(headers);
+			assertThat(isJsonObject(message.payload().body())).isFalse();
+		});
+	}
+
+	@Test
+	void anAnswerIsHandledWhenItIsA2xxOrA4xxProblemWithATitle() {
+		BadJsonClient.assertHandled(201, "application/json", "{}");
+		BadJsonClient.assertHandled(400, "application/problem+json", "{\"title\": \"Bad Request\", \"status\": 400}");
+		assertThatThrownBy(() -> BadJsonClient.assertHandled(500, "application/problem+json", "{\"title\": \"Oops\"}"))
+			.hasMessageContaining("got 500");
+		assertThatThrownBy(() -> BadJsonClient.assertHandled(400, "null", null)).hasMessageContaining("Expected a problem");
+		assertThatThrownBy(() -> BadJsonClient.assertHandled(413, "application/problem+json", "{\"detail\": \"x\"}"))
+			.hasMessageContaining("with a title");
+	}
+
+	private static boolean isJsonObject(byte[] json) {
+		try {
+			return JsonMapper.shared().readTree(json).isObject();
+		}
+		catch (JacksonException ex) {
+			return false;
+		}
 	}
 
 	private List<BadJson.Variant> draw(Random random, int count) {
