@@ -43,8 +43,16 @@ class BadInputPropertiesTests {
 	/** The Shopify order id of the fixtures, replaced by one of its own in every variant. */
 	static final long SHOPIFY_ID = 777_000_000_000_001L;
 
-	@Autowired
 	WebTestClient web;
+
+	/** A new one for each test: its tally of answers is the test's. */
+	BadJsonClient client;
+
+	@Autowired
+	void client(WebTestClient web) {
+		this.web = web;
+		this.client = new BadJsonClient(web);
+	}
 
 	@Test
 	void placingAnOrder() {
@@ -64,6 +72,7 @@ class BadInputPropertiesTests {
 							.as("a rejected order is not stored").isEqualTo(404);
 					}
 				});
+		client.assertBodiesWereJudged();
 	}
 
 	@Test
@@ -87,6 +96,7 @@ class BadInputPropertiesTests {
 			return new Try(uri, requests.get(uri).next(random), BadJson.contentType(random));
 		}, attempt -> post(attempt.uri(), attempt.contentType(), attempt.variant().body(),
 				BadJsonClient.as(caller, "orders:write", "support")));
+		client.assertBodiesWereJudged();
 		assertReadable(fulfilled);
 		assertReadable(cancelled);
 	}
@@ -125,24 +135,28 @@ class BadInputPropertiesTests {
 					.as("a rejected Shopify order is not stored").isEqualTo(404);
 			}
 		});
+		client.assertBodiesWereJudged();
 	}
 
 	@Test
 	void erasingACustomerWithAnyId() {
 		var caller = BadJsonClient.newCaller();
-		var token = TestTokens.of("admin");
-		BadJson.forAll("POST /api/v1/admin/customers/{id}/erasure", 40, BadJson::hostileString, customerId -> {
-			// some ids never reach the service: the server refuses over-long lines (414) and Spring
-			// Security's firewall encoded slashes, backslashes and NULs (400), both without a problem body
-			var status = web.post()
-				.uri("/api/v1/admin/customers/{id}/erasure", customerId)
-				.headers(h -> h.setBearerAuth(token))
-				.exchange()
-				.returnResult(String.class)
-				.getStatus()
-				.value();
-			assertThat(status).as("erasure of %s", customerId).isBetween(200, 499);
-		});
+		BadJson.forAll("POST /api/v1/admin/customers/{id}/erasure", 40, BadJson::hostileString,
+				customerId -> client.sendToHostileUri(HttpMethod.POST, "/api/v1/admin/customers/{id}/erasure", new byte[0],
+						BadJsonClient.as(caller, "admin"), customerId));
+	}
+
+	@Test
+	void changingAnOrderOfAnyId() {
+		var caller = BadJsonClient.newCaller();
+		var actions = List.of("cancel", "fulfillments", "contacts", "customer-links");
+		var body = """
+				{"reason": "CUSTOMER", "carrier": "ups", "trackingNumber": "1Z999AA10123456784", "channel": "CHAT",
+				 "resolvedOnFirstContact": true, "purpose": "TRACKING"}""".getBytes(StandardCharsets.UTF_8);
+		BadJson.forAll("POST /api/v1/orders/{any id}/...", 60,
+				random -> List.of(actions.get(random.nextInt(actions.size())), BadJson.hostileString(random)),
+				attempt -> client.sendToHostileUri(HttpMethod.POST, "/api/v1/orders/{id}/" + attempt.get(0), body,
+						BadJsonClient.as(caller, "orders:write", "support"), attempt.get(1)));
 	}
 
 	@Test
@@ -162,7 +176,8 @@ class BadInputPropertiesTests {
 		for (var amount : List.of("1e400", "1e2147483647", "1e-400", "0." + "3".repeat(300))) {
 			var order = (ObjectNode) EventJson.mapper().valueToTree(TestOrders.order());
 			var body = order.toString().replace("19.95", amount).getBytes(StandardCharsets.UTF_8);
-			var answer = post("/api/v1/orders", "application/json", body, BadJsonClient.as(BadJsonClient.newCaller(), "orders:write"));
+			var answer = post("/api/v1/orders", "application/json", body,
+					BadJsonClient.as(BadJsonClient.newCaller(), "orders:write"));
 			assertThat(answer.status()).as(amount).isEqualTo(400);
 			assertThat(answer.json().get("errors").toString()).contains("lines[0].unitPrice.amount: below 10^15");
 		}
@@ -199,7 +214,7 @@ class BadInputPropertiesTests {
 	}
 
 	private Answer post(String uri, String contentType, byte[] body, Consumer<HttpHeaders> headers) {
-		return new BadJsonClient(web).send(HttpMethod.POST, uri, body, contentType, headers);
+		return client.send(HttpMethod.POST, uri, body, contentType, headers);
 	}
 
 	private Answer get(String uri) {

@@ -26,6 +26,7 @@ import dev.postpurchase.contracts.shipment.ShipmentRegistered;
 import dev.postpurchase.kit.kafka.PoisonMessageException;
 import dev.postpurchase.order.orders.OrderId;
 import dev.postpurchase.testkit.BadJson;
+import dev.postpurchase.testkit.BadRecords;
 import dev.postpurchase.testkit.KafkaTopics;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -70,7 +71,7 @@ class BadRecordPropertiesTests {
 		var orders = BadJson.of(EventJson.mapper().writeValueAsString(sample)).withFresh("externalOrderId");
 		var inbound = Map.of("ce_type", InboundOrder.TYPE);
 		var canary = TestOrders.order();
-		BadJson.assertPartitionNotStuck("orders.inbound", topics, Topics.ORDERS_INBOUND, key, BURST,
+		BadRecords.assertPartitionNotStuck("orders.inbound", topics, Topics.ORDERS_INBOUND, key, BURST,
 				random -> orders.message(random.nextBoolean() ? inbound : Map.of(), random),
 				BadJson.valid(InboundOrder.TYPE, EventJson.mapper().writeValueAsString(canary), key),
 				List.of("orders-inbound"));
@@ -97,7 +98,7 @@ class BadRecordPropertiesTests {
 			var canary = BadJson.valid(canaryType.id(), fresh(samples.get(canaryType.id())), orderId);
 			var groups = topic.equals(Topics.RETURN_EVENTS) ? List.of("order-service.status", "order-service.exchanges")
 					: List.of("order-service.status");
-			BadJson.assertPartitionNotStuck(topic, topics, topic, orderId, EVENT_BURST, BadJson.events(samples, orderId),
+			BadRecords.assertPartitionNotStuck(topic, topics, topic, orderId, EVENT_BURST, BadJson.events(samples, orderId),
 					canary, groups);
 		}
 		web.get().uri("/api/v1/orders/{id}/status", orderId).exchange()
@@ -111,7 +112,7 @@ class BadRecordPropertiesTests {
 		var type = EventCatalog.of(CustomerErasureRequested.class).id();
 		var sample = GoldenSamples.json(CustomerErasureRequested.class);
 		var key = "bad-erasure-" + UUID.randomUUID();
-		BadJson.assertPartitionNotStuck("customer.erasure", topics, Topics.CUSTOMER_ERASURE, key, EVENT_BURST,
+		BadRecords.assertPartitionNotStuck("customer.erasure", topics, Topics.CUSTOMER_ERASURE, key, EVENT_BURST,
 				BadJson.events(Map.of(type, sample), key), BadJson.valid(type, fresh(sample), key),
 				List.of("order-service.erasure"));
 	}

@@ -54,7 +54,8 @@ class BadInputPropertiesTests {
 		var caller = BadJsonClient.newCaller();
 		BadJson.forAll("POST /api/v1/shipments", 100, Request.of(registration),
 				attempt -> {
-					var answer = client.send(HttpMethod.POST, "/api/v1/shipments", attempt, BadJsonClient.as(caller, "tracking:write"));
+					var answer = client.send(HttpMethod.POST, "/api/v1/shipments", attempt,
+							BadJsonClient.as(caller, "tracking:write"));
 					var sent = trackingNumber(attempt.variant());
 					if (answer.ok()) {
 						assertReadable(answer.json().get("orderId").asString(), answer.json().get("shipmentId").asString());
@@ -64,6 +65,7 @@ class BadInputPropertiesTests {
 							.as("a rejected registration stores no parcel").isEqualTo(404);
 					}
 				});
+		client.assertBodiesWereJudged();
 	}
 
 	@Test
@@ -78,6 +80,7 @@ class BadInputPropertiesTests {
 				Request.of(updates),
 				attempt -> client.send(HttpMethod.POST, "/api/v1/tracking-events", attempt,
 						BadJsonClient.as(caller, "tracking:write")));
+		client.assertBodiesWereJudged();
 		assertReadable(parcel.get("orderId").asString(), parcel.get("shipmentId").asString());
 	}
 
@@ -97,7 +100,18 @@ class BadInputPropertiesTests {
 				Request.of(resolutions),
 				attempt -> client.send(HttpMethod.POST, "/api/v1/exceptions/{id}/resolve", attempt,
 						BadJsonClient.as(caller, "support"), exceptionId));
+		client.assertBodiesWereJudged();
 		assertReadable(parcel.get("orderId").asString(), parcel.get("shipmentId").asString());
+	}
+
+	@Test
+	void resolvingAnExceptionOfAnyId() {
+		var client = new BadJsonClient(web);
+		var caller = BadJsonClient.newCaller();
+		BadJson.forAll("POST /api/v1/exceptions/{any id}/resolve", 40, BadJson::hostileString,
+				exceptionId -> client.sendToHostileUri(HttpMethod.POST, "/api/v1/exceptions/{id}/resolve",
+						"{\"resolution\": \"RESOLVED_BY_AGENT\"}".getBytes(), BadJsonClient.as(caller, "support"),
+						exceptionId));
 	}
 
 	@Test
@@ -118,6 +132,7 @@ class BadInputPropertiesTests {
 							headers.set("aftership-hmac-sha256",
 									HmacSignatures.signBase64("test-secret", attempt.variant().body()));
 						}));
+		client.assertBodiesWereJudged();
 	}
 
 	@Test

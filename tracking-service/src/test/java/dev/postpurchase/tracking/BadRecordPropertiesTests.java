@@ -16,6 +16,7 @@ import dev.postpurchase.contracts.GoldenSamples;
 import dev.postpurchase.contracts.Topics;
 import dev.postpurchase.contracts.inbound.InboundTrackingUpdate;
 import dev.postpurchase.testkit.BadJson;
+import dev.postpurchase.testkit.BadRecords;
 import dev.postpurchase.testkit.KafkaTopics;
 import dev.postpurchase.testkit.TestTokens;
 import tools.jackson.databind.node.ObjectNode;
@@ -56,7 +57,7 @@ class BadRecordPropertiesTests {
 		sample.put("trackingNumber", trackingNumber);
 		var updates = BadJson.of(sample.toString());
 		var inbound = Map.of("ce_type", InboundTrackingUpdate.TYPE);
-		BadJson.assertPartitionNotStuck("tracking.inbound", topics, Topics.TRACKING_INBOUND, trackingNumber, BURST,
+		BadRecords.assertPartitionNotStuck("tracking.inbound", topics, Topics.TRACKING_INBOUND, trackingNumber, BURST,
 				random -> updates.message(random.nextBoolean() ? inbound : Map.of(), random),
 				BadJson.valid(InboundTrackingUpdate.TYPE, sample.toString(), trackingNumber),
 				List.of("tracking-service.inbound"));
@@ -77,7 +78,7 @@ class BadRecordPropertiesTests {
 			var samples = types.stream().collect(Collectors.toMap(type -> type.id(),
 					type -> GoldenSamples.json(type.javaType()).replace(GOLDEN_ORDER, orderId)));
 			var canary = types.get(0);
-			BadJson.assertPartitionNotStuck(topic, topics, topic, orderId, EVENT_BURST, BadJson.events(samples, orderId),
+			BadRecords.assertPartitionNotStuck(topic, topics, topic, orderId, EVENT_BURST, BadJson.events(samples, orderId),
 					BadJson.valid(canary.id(), samples.get(canary.id()), orderId),
 					List.of(topic.equals(Topics.ORDER_EVENTS) ? "tracking-service.orders" : "tracking-service.returns"));
 		}
