@@ -1,6 +1,7 @@
 package dev.postpurchase.notification;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,22 @@ class BadInputPropertiesTests {
 				assertThat(answer.json().get("customerId").asString()).isEqualTo(customerId);
 			}
 		});
+	}
+
+	@Test
+	void aCustomerIdThatCannotBeLoggedAsItIsIsRejected() {
+		// regression: the id went into the change's log line as it was: an escape sequence into the
+		// operator's terminal, U+FFFF into the XML test report, which then could not be read
+		for (var customerId : List.of("\uFFFF\uFFFE", "cus\u001B[31m")) {
+			web.put().uri("/api/v1/customers/{id}/preferences", customerId)
+				.headers(h -> h.setBearerAuth(TestTokens.of("support")))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(PREFERENCES)
+				.exchange()
+				.expectStatus().isBadRequest()
+				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody().jsonPath("$.detail").isEqualTo("customerId: at most 128 printable characters");
+		}
 	}
 
 	@Test

@@ -171,6 +171,19 @@ class BadInputPropertiesTests {
 	}
 
 	@Test
+	void anErasureOfACustomerIdThatCannotBeLoggedAsItIsIsRejected() {
+		// regression: the id went into the request's log line as it was (an escape sequence, U+FFFF)
+		for (var customerId : List.of("\uFFFF\uFFFE", "cus\u001B[31m")) {
+			web.post()
+				.uri("/api/v1/admin/customers/{id}/erasure", customerId)
+				.headers(h -> h.setBearerAuth(TestTokens.of("admin")))
+				.exchange()
+				.expectStatus().isBadRequest()
+				.expectBody().jsonPath("$.detail").isEqualTo("customerId: required, at most 128 printable characters");
+		}
+	}
+
+	@Test
 	void aPriceBeyondWhatCanBeStoredExactlyIsRejected() {
 		// regression: 1e400 failed converting to Decimal128, 1e2147483647 overflowed the total: 500s
 		for (var amount : List.of("1e400", "1e2147483647", "1e-400", "0." + "3".repeat(300))) {
