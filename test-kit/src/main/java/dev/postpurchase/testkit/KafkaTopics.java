@@ -11,6 +11,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -136,21 +138,69 @@ public final class KafkaTopics {
 
 	/** Sends a record whose value is any bytes (e.g. poison input); returns once the broker has it. */
 	public RecordMetadata send(String topic, String key, byte[] value, Map<String, String> headers) {
+		return sendAll(List.of(record(topic, key, value, headers))).get(0);
+	}
+
+	/**
+	 * Sends records in order with one producer (much faster than one {@link #send} each); returns
+	 * their metadata once the broker has them all.
+	 */
+	public List<RecordMetadata> sendAll(List<ProducerRecord<String, byte[]>> records) {
+		var config = Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers.get(),
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.CLIENT_ID_CONFIG, "test-kit-sender");
+		try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+			var sent = records.stream().map(producer::send).toList();
+			var metadata = new ArrayList<RecordMetadata>();
+			for (var one : sent) {
+				metadata.add(one.get());
+			}
+			return metadata;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while sending to " + topicsOf(records), ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Sending to " + topicsOf(records) + " failed", ex.getCause());
+		}
+	}
+
+	private static String topicsOf(List<ProducerRecord<String, byte[]>> records) {
+		return records.stream().map(ProducerRecord::topic).distinct().collect(Collectors.joining(", "));
+	}
+
+	/** A record with any bytes as its value and string headers (UTF-8), for {@link #sendAll}. */
+	public static ProducerRecord<String, byte[]> record(String topic, String key, byte[] value,
+			Map<String, String> headers) {
 		var recordHeaders = headers.entrySet()
 			.stream()
 			.map(header -> (Header) new RecordHeader(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8)))
 			.toList();
-		var config = Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers.get(),
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.CLIENT_ID_CONFIG, "test-kit-sender");
-		try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-			return producer.send(new ProducerRecord<>(topic, null, key, value, recordHeaders)).get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while sending to " + topic, ex);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("Sending to " + topic + " failed", ex.getCause());
+		return new ProducerRecord<>(topic, null, key, value, recordHeaders);
+	}
+
+	/**
+	 * Waits until a consumer group has committed an offset past the record, that is, until the
+	 * group's listener is done with it and every record before it on its partition.
+	 *
+	 * @throws AssertionError when it has not within the timeout
+	 */
+	public void awaitConsumed(String groupId, RecordMetadata record, Duration timeout) {
+		var partition = new TopicPartition(record.topic(), record.partition());
+		try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers.get(),
+				AdminClientConfig.CLIENT_ID_CONFIG, "test-kit-admin"))) {
+			var committed = new long[] { -1 };
+			try {
+				await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+					var offset = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get().get(partition);
+					committed[0] = offset == null ? -1 : offset.offset();
+					return committed[0] > record.offset();
+				});
+			}
+			catch (ConditionTimeoutException ex) {
+				throw new AssertionError("Consumer group " + groupId + " did not get past " + partition + "@"
+						+ record.offset() + " within " + timeout + " (committed: " + committed[0] + ")", ex);
+			}
 		}
 	}
 

@@ -36,7 +36,9 @@ class InboundOrderListener {
 			throw new PoisonMessageException("Not an order message: " + unknown.type());
 		}
 		if (!(message instanceof InboundOrder order)) {
-			throw new PoisonMessageException("Not an order message: " + message.getClass().getSimpleName());
+			// a JSON null reads as no message at all
+			throw new PoisonMessageException(
+					"Not an order message: " + (message == null ? "null" : message.getClass().getSimpleName()));
 		}
 		orders.place(order, "kafka")
 			.onErrorMap(InvalidOrderException.class, invalid -> new PoisonMessageException(invalid.getMessage()))

@@ -152,6 +152,14 @@ public class OrderManagement {
 		if (request.carrier() == null || request.carrier().isBlank()) {
 			return Mono.error(Problems.badRequest("carrier: required"));
 		}
+		if (request.lines() != null) {
+			for (int i = 0; i < request.lines().size(); i++) {
+				var line = request.lines().get(i);
+				if (line == null || line.sku() == null || line.sku().isBlank() || line.quantity() < 1) {
+					return Mono.error(Problems.badRequest("lines[" + i + "]: a sku and a quantity of at least 1 required"));
+				}
+			}
+		}
 		return change(id, "shipped", order -> order.ship(request, clock));
 	}
 

@@ -1,5 +1,7 @@
 package dev.postpurchase.order.orders;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +33,23 @@ public final class OrderValidation {
 	private static final int MAX_ID_LENGTH = 128;
 
 	private static final int MAX_LINES = 500;
+
+	/** ISO 4217's largest minor unit; more decimals than that are no price. */
+	private static final int MAX_DECIMALS = 4;
+
+	/**
+	 * Above any real price, and small enough that totals stay exact in MongoDB's Decimal128 (34
+	 * digits): a larger amount would fail only when stored, as a 500.
+	 */
+	private static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(15);
+
+	/**
+	 * The times an order can have. ISO-8601 reaches a billion years either way, MongoDB's dates
+	 * (milliseconds in a long) only 292 million: such a time would fail only when stored, as a 500.
+	 */
+	private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
 	private OrderValidation() {
 	}
@@ -91,8 +110,12 @@ public final class OrderValidation {
 					problems.add(at + ".unitPrice: required");
 					continue;
 				}
-				if (line.unitPrice().amount().signum() < 0) {
+				var amount = line.unitPrice().amount();
+				if (amount.signum() < 0) {
 					problems.add(at + ".unitPrice.amount: must not be negative");
+				}
+				else if (amount.compareTo(MAX_AMOUNT) >= 0 || amount.stripTrailingZeros().scale() > MAX_DECIMALS) {
+					problems.add(at + ".unitPrice.amount: below 10^15 with at most " + MAX_DECIMALS + " decimals");
 				}
 				var lineCurrency = line.unitPrice().currency();
 				if (lineCurrency == null || !CURRENCY.matcher(lineCurrency).matches()) {
@@ -110,8 +133,11 @@ public final class OrderValidation {
 		if (address != null && (address.country() == null || !COUNTRY.matcher(address.country()).matches())) {
 			problems.add("shippingAddress.country: must be an ISO 3166-1 alpha-2 code such as NL");
 		}
+		requireInRange(problems, "placedAt", order.placedAt());
 		var promise = order.promise();
 		if (promise != null) {
+			requireInRange(problems, "promise.from", promise.from());
+			requireInRange(problems, "promise.by", promise.by());
 			if (promise.by() == null) {
 				problems.add("promise.by: required when a promise is given");
 			}
@@ -140,6 +166,12 @@ public final class OrderValidation {
 			}
 		}
 		return problems;
+	}
+
+	private static void requireInRange(List<String> problems, String field, Instant instant) {
+		if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+			problems.add(field + ": must be between 1970 and 9999");
+		}
 	}
 
 	private static void requireId(List<String> problems, String field, String value) {

@@ -87,9 +87,8 @@ class ShopifyCompliance {
 			return Mono.error(new InvalidShopifyPayloadException(problems));
 		}
 		var customerId = request.customer().id();
-		return Flux.fromIterable(request.ordersToRedact())
-			.filter(Objects::nonNull)
-			.distinct()
+		// a null element would stop Flux.fromIterable with a NullPointerException: filtered first
+		return Flux.fromIterable(request.ordersToRedact().stream().filter(Objects::nonNull).distinct().toList())
 			.concatMap(this::guestOf)
 			.collectList()
 			.flatMap(guests -> {

@@ -34,6 +34,7 @@ import dev.postpurchase.contracts.shipment.ShipmentRegistered;
 import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
 import dev.postpurchase.contracts.shipment.TrackingStatus;
 import dev.postpurchase.kit.idempotency.AppliedEvents;
+import dev.postpurchase.kit.kafka.PoisonMessageException;
 import dev.postpurchase.order.status.OrderStatusView.CheckpointSummary;
 import dev.postpurchase.order.status.OrderStatusView.NotificationOutcome;
 import dev.postpurchase.order.status.OrderStatusView.NotificationSummary;
@@ -72,8 +73,16 @@ class OrderStatusProjection {
 		this.clock = clock;
 	}
 
-	/** Applies an event; completes empty for events the view does not show. */
+	/**
+	 * Applies an event; completes empty for events the view does not show.
+	 *
+	 * @throws PoisonMessageException for an event the view can never apply (no event or order id, or
+	 * an id that cannot be a key of the view's maps): retrying it would only hold up its partition
+	 */
 	Mono<Void> apply(Object event) {
+		if (event instanceof Event e && (e.eventId() == null || e.orderId() == null || e.orderId().isBlank())) {
+			throw new PoisonMessageException(event.getClass().getSimpleName() + " without eventId or orderId");
+		}
 		var update = updateFor(event);
 		if (update == null) {
 			return Mono.empty();
@@ -87,7 +96,7 @@ class OrderStatusProjection {
 
 	private Update updateFor(Object event) {
 		if (event instanceof ShipmentRegistered e) {
-			var at = "shipments." + e.shipmentId();
+			var at = "shipments." + key("shipmentId", e.shipmentId());
 			return new Update().set(at + ".shipmentId", e.shipmentId())
 				.set(at + ".carrier", e.carrier())
 				.set(at + ".trackingNumber", e.trackingNumber())
@@ -96,7 +105,7 @@ class OrderStatusProjection {
 				.set(at + ".updatedAt", e.occurredAt());
 		}
 		if (event instanceof ShipmentStatusChanged e) {
-			var at = "shipments." + e.shipmentId();
+			var at = "shipments." + key("shipmentId", e.shipmentId());
 			var update = new Update().set(at + ".shipmentId", e.shipmentId())
 				.set(at + ".carrier", e.carrier())
 				.set(at + ".trackingNumber", e.trackingNumber())
@@ -108,7 +117,7 @@ class OrderStatusProjection {
 			return e.estimatedDelivery() == null ? update : update.set(at + ".estimatedDelivery", e.estimatedDelivery());
 		}
 		if (event instanceof DeliveryEstimateRevised e) {
-			var at = "shipments." + e.shipmentId();
+			var at = "shipments." + key("shipmentId", e.shipmentId());
 			return new Update().set(at + ".shipmentId", e.shipmentId())
 				.set(at + ".carrier", e.carrier())
 				.set(at + ".estimatedDelivery", e.estimatedDelivery())
@@ -116,7 +125,7 @@ class OrderStatusProjection {
 				.set(at + ".updatedAt", e.occurredAt());
 		}
 		if (event instanceof ShipmentDelivered e) {
-			var at = "shipments." + e.shipmentId();
+			var at = "shipments." + key("shipmentId", e.shipmentId());
 			return new Update().set(at + ".shipmentId", e.shipmentId())
 				.set(at + ".carrier", e.carrier())
 				.set(at + ".direction", e.direction())
@@ -126,7 +135,7 @@ class OrderStatusProjection {
 				.set(at + ".updatedAt", e.occurredAt());
 		}
 		if (event instanceof DeliveryExceptionRaised e) {
-			var at = "exceptions." + e.exceptionId();
+			var at = "exceptions." + key("exceptionId", e.exceptionId());
 			return new Update().set(at + ".exceptionId", e.exceptionId())
 				.set(at + ".shipmentId", e.shipmentId())
 				.set(at + ".carrier", e.carrier())
@@ -137,7 +146,7 @@ class OrderStatusProjection {
 				.set(at + ".raisedAt", e.occurredAt());
 		}
 		if (event instanceof DeliveryExceptionResolved e) {
-			var at = "exceptions." + e.exceptionId();
+			var at = "exceptions." + key("exceptionId", e.exceptionId());
 			return new Update().set(at + ".exceptionId", e.exceptionId())
 				.set(at + ".shipmentId", e.shipmentId())
 				.set(at + ".carrier", e.carrier())
@@ -180,9 +189,12 @@ class OrderStatusProjection {
 		}
 		if (event instanceof NotificationSuppressed e) {
 			return notification(new NotificationSummary(e.notificationId(), e.channel(), e.milestone(),
-					NotificationOutcome.SUPPRESSED, e.reason().name(), e.occurredAt()));
+					NotificationOutcome.SUPPRESSED, e.reason() == null ? null : e.reason().name(), e.occurredAt()));
 		}
 		if (event instanceof NotificationEngaged e) {
+			if (e.engagement() == null) {
+				throw new PoisonMessageException("NotificationEngaged without engagement");
+			}
 			return notification(new NotificationSummary(e.notificationId(), e.channel(), null,
 					NotificationOutcome.valueOf(e.engagement().name()), null, e.occurredAt()));
 		}
@@ -197,7 +209,7 @@ class OrderStatusProjection {
 	private Mono<Void> addCheckpoint(ShipmentStatusChanged event) {
 		var checkpoint = CheckpointSummary.of(event.checkpoint());
 		var place = checkpoint.location();
-		var history = "shipments." + event.shipmentId() + ".checkpoints";
+		var history = "shipments." + key("shipmentId", event.shipmentId()) + ".checkpoints";
 		var sameScan = Criteria.where("occurredAt").is(checkpoint.occurredAt())
 			.and("status").is(checkpoint.status())
 			.and("location.city").is(place == null ? null : place.city())
@@ -209,7 +221,19 @@ class OrderStatusProjection {
 		return mongo.updateFirst(query, update, OrderStatusView.class).then();
 	}
 
+	/**
+	 * An id as a key of one of the view's maps (a segment of a field path): one with a dot would
+	 * nest the entry wrongly, and MongoDB refuses empty keys, a leading {@code $} and NUL characters.
+	 */
+	private static String key(String field, String id) {
+		if (id == null || id.isEmpty() || id.startsWith("$") || id.indexOf('.') >= 0 || id.indexOf('\u0000') >= 0) {
+			throw new PoisonMessageException(field + ": required, without '.', a leading '$' or NUL");
+		}
+		return id;
+	}
+
 	private static Update returnState(String returnId, ReturnState state, Event event) {
+		key("returnId", returnId);
 		return new Update().set("returns." + returnId + ".returnId", returnId)
 			.set("returns." + returnId + ".state", state)
 			.set("returns." + returnId + ".updatedAt", event.occurredAt());

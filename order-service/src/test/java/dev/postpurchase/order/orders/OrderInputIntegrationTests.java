@@ -111,6 +111,26 @@ class OrderInputIntegrationTests {
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
+	@Test
+	void fulfillmentLinesWithoutSkuOrQuantityAreRejectedAndNothingShips() {
+		var order = orderJson();
+		order.put("externalOrderId", "bad-fulfillment-lines");
+		String id = EventJson.mapper()
+			.readTree(post(order.toString()).expectStatus().isCreated().expectBody(String.class).returnResult()
+				.getResponseBody())
+			.get("id").asString();
+		for (var lines : new String[] { "[null]", "[{\"sku\":\"SKU-TSHIRT-M\",\"quantity\":0}]", "[{\"quantity\":1}]" }) {
+			web.post().uri("/api/v1/orders/{id}/fulfillments", id).contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"carrier\":\"DHL Express\",\"trackingNumber\":\"1Z999\",\"lines\":" + lines + "}")
+				.exchange()
+				.expectStatus().isBadRequest()
+				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).startsWith("lines[0]"));
+		}
+		var stored = mongo.findById(id, Order.class).block(Duration.ofSeconds(10));
+		assertThat(stored.fulfillments()).isEmpty();
+	}
+
 	private ObjectNode orderJson() {
 		return (ObjectNode) EventJson.mapper().valueToTree(TestOrders.order());
 	}

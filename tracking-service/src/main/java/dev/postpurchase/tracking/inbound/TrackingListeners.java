@@ -73,7 +73,9 @@ class TrackingListeners {
 	@KafkaListener(id = "tracking-inbound", groupId = "tracking-service.inbound", topics = Topics.TRACKING_INBOUND)
 	void onTrackingUpdate(ConsumerRecord<String, Object> record) {
 		if (!(record.value() instanceof InboundTrackingUpdate update)) {
-			throw new PoisonMessageException("Not a tracking update: " + record.value().getClass().getSimpleName());
+			// a JSON null reads as no value at all
+			throw new PoisonMessageException("Not a tracking update: "
+					+ (record.value() == null ? "null" : record.value().getClass().getSimpleName()));
 		}
 		tracking.apply(update, "kafka")
 			.onErrorMap(InvalidTrackingUpdateException.class, ex -> new PoisonMessageException(ex.getMessage()))

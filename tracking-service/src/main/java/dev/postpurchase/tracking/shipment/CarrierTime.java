@@ -16,6 +16,14 @@ import dev.postpurchase.contracts.shipment.Location;
  */
 final class CarrierTime {
 
+	/**
+	 * The times a parcel can have. ISO-8601 reaches a billion years either way, MongoDB's dates
+	 * (milliseconds in a long) only 292 million: such a time would fail only when stored, as a 500.
+	 */
+	private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
 	private CarrierTime() {
 	}
 
@@ -24,17 +32,27 @@ final class CarrierTime {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
+		Instant instant;
 		try {
-			return OffsetDateTime.parse(value.trim()).toInstant();
+			instant = OffsetDateTime.parse(value.trim()).toInstant();
 		}
 		catch (DateTimeException withoutOffset) {
 			try {
-				return LocalDateTime.parse(value.trim()).atZone(zoneOf(location)).toInstant();
+				instant = LocalDateTime.parse(value.trim()).atZone(zoneOf(location)).toInstant();
 			}
 			catch (DateTimeException ex) {
 				throw new IllegalArgumentException(field + ": not an ISO-8601 date-time, e.g. 2026-05-12T08:30:00+02:00");
 			}
 		}
+		return requireInRange(field, instant);
+	}
+
+	/** The instant, when it is null or between 1970 and 9999; an IllegalArgumentException naming the field otherwise. */
+	static Instant requireInRange(String field, Instant instant) {
+		if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+			throw new IllegalArgumentException(field + ": must be between 1970 and 9999");
+		}
+		return instant;
 	}
 
 	private static ZoneId zoneOf(Location location) {

@@ -91,6 +91,10 @@ public class TrackingUpdates {
 		ShipmentKey key;
 		try {
 			key = ShipmentKey.of(registration.carrier(), registration.trackingNumber());
+			if (registration.promise() != null) {
+				CarrierTime.requireInRange("promise.from", registration.promise().from());
+				CarrierTime.requireInRange("promise.by", registration.promise().by());
+			}
 			if (registration.direction() == Direction.RETURN) {
 				if (registration.returnId() == null || registration.returnId().isBlank()) {
 					throw new IllegalArgumentException("returnId: required for a RETURN parcel");

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.postpurchase.kit.web.Problems;
 import dev.postpurchase.notification.preference.Preference;
 import dev.postpurchase.notification.preference.Preferences;
 import reactor.core.publisher.Mono;
@@ -19,6 +20,8 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 class AgentPreferenceController {
+
+	private static final int LONGEST_ID = 128;
 
 	private final Preferences preferences;
 
@@ -41,9 +44,20 @@ class AgentPreferenceController {
 	@PutMapping("/api/v1/customers/{customerId}/preferences")
 	Mono<PreferenceView> put(@PathVariable String customerId, @RequestBody JsonNode body,
 			@AuthenticationPrincipal Jwt agent) {
+		if (customerId.length() > LONGEST_ID || !printable(customerId)) {
+			// the id is logged with every change: a line break would forge a log line
+			throw Problems.badRequest("customerId: at most " + LONGEST_ID + " printable characters");
+		}
 		var change = PreferenceRequest.read(body);
 		return preferences.save(customerId, change, Preference.byAgent(agent.getSubject()))
 			.map(PreferenceView::forAgent);
+	}
+
+	/** No control characters, lone surrogates or noncharacters such as U+FFFF (which XML cannot hold). */
+	private static boolean printable(String id) {
+		return id.codePoints()
+			.noneMatch(point -> Character.isISOControl(point) || !Character.isDefined(point)
+					|| Character.getType(point) == Character.SURROGATE);
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.postpurchase.order.erasure.web;
 
-import java.net.URI;
 import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
@@ -9,6 +8,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.postpurchase.order.erasure.CustomerErasures;
 import reactor.core.publisher.Mono;
@@ -29,7 +29,11 @@ class ErasureController {
 			@AuthenticationPrincipal Jwt operator) {
 		return erasures.request(customerId, operator.getSubject())
 			.map(id -> ResponseEntity.accepted()
-				.location(URI.create("/api/v1/admin/customers/" + customerId + "/erasure"))
+				// encoded: a customer id may hold characters a URI cannot (spaces, slashes, non-ASCII)
+				.location(UriComponentsBuilder.fromPath("/api/v1/admin/customers/{customerId}/erasure")
+					.encode()
+					.buildAndExpand(customerId)
+					.toUri())
 				.body(Map.of("requestId", id, "customerId", customerId)));
 	}
 

@@ -90,6 +90,11 @@ class ShipmentController {
 	}
 
 	private static InboundTrackingUpdate read(JsonNode node, String at) {
+		// a JSON null (the body, or an element) would read as no update at all
+		if (!node.isObject()) {
+			throw Problems.badRequest((at.isEmpty() ? "body" : at) + ": must be a tracking update (a JSON object)"
+					+ (at.isEmpty() ? " or an array of them" : ""));
+		}
 		try {
 			return EventJson.mapper().treeToValue(node, InboundTrackingUpdate.class);
 		}

@@ -1,0 +1,77 @@
+package dev.postpurchase.metrics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.postpurchase.contracts.EventCatalog;
+import dev.postpurchase.contracts.GoldenSamples;
+import dev.postpurchase.contracts.Topics;
+import dev.postpurchase.testkit.BadJson;
+import dev.postpurchase.testkit.BadRecords;
+import dev.postpurchase.testkit.KafkaTopics;
+import dev.postpurchase.testkit.TestTokens;
+
+/**
+ * Every topic cx-metrics-service consumes, fed a burst of mutated records (bad payloads, broken
+ * CloudEvents headers) on one partition: a valid record after them is still consumed by every
+ * listener, the unreadable ones are in the dead-letter topic, and the KPIs still compute.
+ */
+@CxMetricsServiceIntegrationTest
+class BadRecordPropertiesTests {
+
+	/**
+	 * Records per burst: each one dead-lettered holds its partition up for about half a second (the
+	 * consumer's fetch wait after the error handler's seek), so bursts are kept small.
+	 */
+	static final int BURST = 15;
+
+	/** The order of the golden samples; replaced by an order of the test's own. */
+	static final String GOLDEN_ORDER = "ord_8K2F5QW1XR";
+
+	/** Each topic the service consumes, with the consumer groups that read it. */
+	static final Map<String, List<String>> GROUPS = Map.of(
+			Topics.ORDER_EVENTS, List.of("cx-metrics-service.customers", "cx-metrics-service.orders",
+					"cx-metrics-service.returns-orders", "cx-metrics-service.support-contacts",
+					"cx-metrics-service.support-orders"),
+			Topics.SHIPMENT_EVENTS, List.of("cx-metrics-service.shipments", "cx-metrics-service.returns-shipments"),
+			Topics.DELIVERY_EXCEPTION_EVENTS, List.of("cx-metrics-service.exceptions"),
+			Topics.NOTIFICATION_EVENTS, List.of("cx-metrics-service.notifications"),
+			Topics.RETURN_EVENTS, List.of("cx-metrics-service.returns"),
+			Topics.FEEDBACK_EVENTS, List.of("cx-metrics-service.surveys"),
+			Topics.CUSTOMER_ERASURE, List.of("cx-metrics-service.customer-erasure", "cx-metrics-service.survey-erasure"));
+
+	final KafkaTopics topics = KafkaTopics.ofTestInfrastructure();
+
+	@Autowired
+	WebTestClient web;
+
+	@Test
+	void everyConsumedTopic() {
+		var orderId = "ord_" + UUID.randomUUID();
+		for (var topic : GROUPS.keySet().stream().sorted().toList()) {
+			var types = EventCatalog.eventsOn(topic);
+			var samples = types.stream().collect(Collectors.toMap(type -> type.id(),
+					type -> GoldenSamples.json(type.javaType()).replace(GOLDEN_ORDER, orderId)));
+			var canary = types.get(0);
+			BadRecords.assertPartitionNotStuck(topic, topics, topic, orderId, BURST, BadJson.events(samples, orderId),
+					BadJson.valid(canary.id(), samples.get(canary.id()), orderId), GROUPS.get(topic));
+		}
+		// whatever the bursts stored, the KPIs over the story's days still compute, in every split
+		for (var groupBy : List.of("", "carrier", "channel", "kind")) {
+			web.get()
+				.uri("/api/v1/kpis?from=2026-05-01&to=2026-06-30" + (groupBy.isEmpty() ? "" : "&groupBy=" + groupBy))
+				.headers(h -> h.setBearerAuth(TestTokens.of("metrics:read")))
+				.exchange()
+				.expectStatus().isOk()
+				.expectBody().jsonPath("$.from").isEqualTo("2026-05-01");
+		}
+	}
+
+}
