@@ -58,9 +58,12 @@ public final class RunningStack implements AutoCloseable {
 
 	private final StackEndpoints endpoints;
 
-	private RunningStack(Stack stack) {
+	private final int smtpPort;
+
+	private RunningStack(Stack stack, int smtpPort) {
 		this.stack = stack;
 		this.endpoints = stack.endpoints();
+		this.smtpPort = smtpPort;
 	}
 
 	/**
@@ -80,6 +83,8 @@ public final class RunningStack implements AutoCloseable {
 		for (int i = 0; i < Service.ALL.size(); i++) {
 			environment.put(Service.ALL.get(i).portVariable(), String.valueOf(ports[variables.size() + i]));
 		}
+		// a machine busy restarting several services at once is slow: give each more time to become ready
+		environment.put("LOCAL_STACK_STARTUP_TIMEOUT", "300");
 		// durable MongoDB (the H2 file), as the local stack runs by default: it survives a stop and start
 		var settings = Settings.from(List.of(), environment, home);
 		var stack = new Stack(settings, environment, out, serviceProperties, KEEP);
@@ -90,7 +95,7 @@ public final class RunningStack implements AutoCloseable {
 			stack.stop();
 			throw ex;
 		}
-		return new RunningStack(stack);
+		return new RunningStack(stack, Integer.parseInt(environment.get("SMTP_PORT")));
 	}
 
 	/** A service's base URL, e.g. {@code http://localhost:41234} for {@code order-service}. */
@@ -123,6 +128,11 @@ public final class RunningStack implements AutoCloseable {
 		return this.endpoints.kafkaBootstrapServers();
 	}
 
+	/** The SMTP server that captures the platform's email, on localhost. */
+	public int smtpPort() {
+		return this.smtpPort;
+	}
+
 	/** The provider simulators' page and APIs. */
 	public URI simulators() {
 		return this.stack.simulators().baseUrl();
@@ -136,6 +146,11 @@ public final class RunningStack implements AutoCloseable {
 	/** Starts a killed service again with the same command and port; returns once it is ready. */
 	public void restart(String service) {
 		this.stack.restart(service);
+	}
+
+	/** Starts again every service that is not running (killed and not restarted); returns once they are ready. */
+	public void restartExited() {
+		this.stack.restartExited();
 	}
 
 	/** Starts a second instance of the service on a free port; returns once it is ready. Closing it stops it gracefully. */

@@ -271,6 +271,12 @@ final class Stack {
 		awaitReady(List.of(restarted));
 	}
 
+	/** Restarts every service whose JVM has exited (killed and not restarted, or crashed); returns once they are ready. */
+	void restartExited() {
+		this.instances.values().stream().filter(instance -> !instance.isAlive()).map(instance -> instance.service().name())
+			.toList().forEach(this::restart);
+	}
+
 	/**
 	 * Starts another instance of a service, with the same command but on {@code port}, as a second
 	 * replica: it joins the same consumer groups. Returns once it is ready.
