@@ -29,7 +29,7 @@ class CarrierFeedTests {
 	@Test
 	void duplicatedReorderedAndPoisonedFeed(Platform platform, Report report) throws Exception {
 		var name = "carrier feed: 30 % repeated, 20 % reordered, 1 % poison";
-		var plans = Streams.plan(name, Streams.Shape.of(Outages.orders() * 2, 25, 30).withFeedNoise(30, 20));
+		var plans = Streams.plan(name, Streams.Shape.of(Lengths.orders() * 2, 25, 30).withFeedNoise(30, 20));
 		var tag = Streams.tag(name);
 		var ordersInbound = plans.stream().filter(plan -> plan.source() == Source.KAFKA).count();
 		var trackingInbound = plans.stream().flatMap(plan -> plan.scans().stream()).filter(scan -> scan.via() == Via.KAFKA).count();

@@ -40,8 +40,8 @@ final class Effects {
 	record Key(String orderId, Milestone milestone, Channel channel) {
 	}
 
-	/** Messages received, by what they are about. */
-	private final Map<Key, Integer> messages = new HashMap<>();
+	/** Messages received, by what they are about: copies received per provider id. */
+	private final Map<Key, Map<String, Integer>> messages = new HashMap<>();
 
 	/** Messages received that no NotificationSent explains, by the order their links name. */
 	private final Map<String, Integer> unexplained = new HashMap<>();
@@ -98,7 +98,7 @@ final class Effects {
 	private void count(Map<String, Key> sent, String providerId, String content) {
 		var key = providerId == null ? null : sent.get(providerId);
 		if (key != null) {
-			this.messages.merge(key, 1, Integer::sum);
+			this.messages.computeIfAbsent(key, any -> new HashMap<>()).merge(providerId, 1, Integer::sum);
 			return;
 		}
 		var order = content == null ? null : ORDER_ID.matcher(content);
@@ -107,7 +107,23 @@ final class Effects {
 
 	/** How many messages of this order, milestone and channel were received. */
 	int messages(String orderId, Milestone milestone, Channel channel) {
-		return this.messages.getOrDefault(new Key(orderId, milestone, channel), 0);
+		return this.messages.getOrDefault(new Key(orderId, milestone, channel), Map.of()).values().stream()
+			.mapToInt(Integer::intValue).sum();
+	}
+
+	/**
+	 * How many of those messages were another copy of one already received: the same message (its
+	 * provider id, the email's Message-ID) handed over again.
+	 */
+	int copies(String orderId, Milestone milestone, Channel channel) {
+		return this.messages.getOrDefault(new Key(orderId, milestone, channel), Map.of()).values().stream()
+			.mapToInt(copies -> copies - 1).sum();
+	}
+
+	/** The provider ids of the messages received more than once, for the report. */
+	List<String> copied(String orderId, Milestone milestone, Channel channel) {
+		return this.messages.getOrDefault(new Key(orderId, milestone, channel), Map.of()).entrySet().stream()
+			.filter(entry -> entry.getValue() > 1).map(Map.Entry::getKey).toList();
 	}
 
 	/** Every milestone and channel the order got messages about. */

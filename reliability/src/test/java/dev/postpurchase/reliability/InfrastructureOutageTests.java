@@ -16,13 +16,13 @@ class InfrastructureOutageTests {
 
 	@Test
 	void brokerStoppedAndRestartedMidStream(Platform platform, Report report) throws Exception {
-		var name = "Kafka broker down " + Outages.broker().toSeconds() + " s";
-		var plans = Streams.plan(name, Streams.Shape.of(Outages.orders(), 25, 30));
+		var name = "Kafka broker down " + Lengths.brokerOutage().toSeconds() + " s";
+		var plans = Streams.plan(name, Streams.Shape.of(Lengths.orders(), 25, 30));
 		new Scenario(name, platform, report, plans).run((traffic, window) -> {
 			traffic.awaitPlaced(plans.size() / 3);
 			window.begin();
 			platform.stack().stopKafka();
-			Outages.last(Outages.broker());
+			Lengths.hold(Lengths.brokerOutage());
 			platform.stack().startKafka();
 			window.end();
 		});
@@ -30,13 +30,13 @@ class InfrastructureOutageTests {
 
 	@Test
 	void mongoUnavailableMidStream(Platform platform, Report report) throws Exception {
-		var name = "MongoDB down " + Outages.mongo().toSeconds() + " s";
-		var plans = Streams.plan(name, Streams.Shape.of(Outages.orders(), 25, 30));
+		var name = "MongoDB down " + Lengths.mongoOutage().toSeconds() + " s";
+		var plans = Streams.plan(name, Streams.Shape.of(Lengths.orders(), 25, 30));
 		new Scenario(name, platform, report, plans).run((traffic, window) -> {
 			traffic.awaitPlaced(plans.size() / 3);
 			window.begin();
 			platform.stack().stopMongo();
-			Outages.last(Outages.mongo());
+			Lengths.hold(Lengths.mongoOutage());
 			platform.stack().startMongo();
 			window.end();
 		});

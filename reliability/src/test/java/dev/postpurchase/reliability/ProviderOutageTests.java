@@ -23,16 +23,16 @@ class ProviderOutageTests {
 
 	@Test
 	void smsProviderFailing(Platform platform, Report report) throws Exception {
-		var outage = Outages.provider();
+		var outage = Lengths.providerOutage();
 		var name = "SMS provider failing " + outage.toSeconds() + " s (5xx, then timeouts)";
-		var plans = Streams.plan(name, Streams.Shape.of(Outages.orders(), 40, 0));
+		var plans = Streams.plan(name, Streams.Shape.of(Lengths.orders(), 40, 0));
 		new Scenario(name, platform, report, plans).fallbacks().run((traffic, window) -> {
 			traffic.awaitPlaced(plans.size() / 4);
 			window.begin();
 			platform.stack().fail(Provider.SMS, 503, Duration.ZERO, outage.dividedBy(2));
-			Outages.last(outage.dividedBy(2));
+			Lengths.hold(outage.dividedBy(2));
 			platform.stack().fail(Provider.SMS, 503, TIMEOUT, outage.dividedBy(2));
-			Outages.last(outage.dividedBy(2));
+			Lengths.hold(outage.dividedBy(2));
 			platform.stack().heal(Provider.SMS);
 			window.end();
 		});
@@ -40,14 +40,14 @@ class ProviderOutageTests {
 
 	@Test
 	void smtpServerDown(Platform platform, Report report) throws Exception {
-		var outage = Outages.provider();
+		var outage = Lengths.providerOutage();
 		var name = "SMTP server down " + outage.toSeconds() + " s";
-		var plans = Streams.plan(name, Streams.Shape.of(Outages.orders(), 25, 30));
+		var plans = Streams.plan(name, Streams.Shape.of(Lengths.orders(), 25, 30));
 		new Scenario(name, platform, report, plans).fallbacks().run((traffic, window) -> {
 			traffic.awaitPlaced(plans.size() / 4);
 			window.begin();
 			platform.stack().stopSmtp();
-			Outages.last(outage);
+			Lengths.hold(outage);
 			platform.stack().startSmtp();
 			window.end();
 		});
@@ -55,14 +55,14 @@ class ProviderOutageTests {
 
 	@Test
 	void paymentProviderFailingDuringRefunds(Platform platform, Report report) throws Exception {
-		var outage = Outages.provider();
+		var outage = Lengths.providerOutage();
 		var name = "payment provider failing " + outage.toSeconds() + " s during refunds";
-		var plans = Streams.plan(name, Streams.Shape.of(Outages.orders(), 25, 100));
+		var plans = Streams.plan(name, Streams.Shape.of(Lengths.orders(), 25, 100));
 		new Scenario(name, platform, report, plans).run((traffic, window) -> {
 			traffic.awaitReturns(1);
 			window.begin();
 			platform.stack().fail(Provider.PAYMENTS, 500, Duration.ZERO, outage);
-			Outages.last(outage);
+			Lengths.hold(outage);
 			platform.stack().heal(Provider.PAYMENTS);
 			window.end();
 		});

@@ -31,7 +31,7 @@ class RebalanceTests {
 	void secondInstancesOfTheHotPathJoinAndLeaveMidStream(Platform platform, Report report) throws Exception {
 		var services = List.of("tracking-service", "notification-service");
 		var name = "a second " + String.join(" and ", services) + " join and leave";
-		var plans = Streams.plan(name, Streams.Shape.of(Outages.orders() * 2, 25, 30));
+		var plans = Streams.plan(name, Streams.Shape.of(Lengths.orders() * 2, 25, 30));
 		new Scenario(name, platform, report, plans).pace(Duration.ofMillis(2500), Duration.ofSeconds(1)).run((traffic, window) -> {
 			window.begin();
 			var seconds = services.stream()
@@ -56,7 +56,7 @@ class RebalanceTests {
 	@MethodSource("alone")
 	void secondInstanceJoinsAndLeavesMidStream(String service, Platform platform, Report report) throws Exception {
 		var name = "a second " + service + " joins and leaves";
-		var plans = Streams.plan(name, Streams.Shape.of(Outages.orders() * 2, 25, 30));
+		var plans = Streams.plan(name, Streams.Shape.of(Lengths.orders() * 2, 25, 30));
 		new Scenario(name, platform, report, plans).pace(Duration.ofMillis(2500), Duration.ofSeconds(1)).run((traffic, window) -> {
 			window.begin();
 			try (var second = platform.stack().startInstance(service)) {

@@ -28,6 +28,8 @@ final class Report {
 	 *     final state, KPI counts
 	 * @param seen the effects observed of those
 	 * @param duplicates effects observed more than once, or that nothing asked for
+	 * @param resent messages the provider took just before notification-service was killed, sent again
+	 *     after its restart (at-least-once delivery; see {@link Scenario#killsNotificationService()})
 	 * @param deadLetters records of the scenario in a dead-letter topic
 	 * @param poison poison records sent (each must be in a dead-letter topic, and nothing else)
 	 * @param fault how long the fault lasted (for a crash: from the kill until the restarted service was ready)
@@ -35,12 +37,12 @@ final class Report {
 	 * @param problems what was lost, duplicated or wrong, one line each
 	 * @param notes what the rules allowed that a reader may wonder about, one line each
 	 */
-	record Row(String scenario, int orders, int events, int expected, int seen, int duplicates, int deadLetters,
+	record Row(String scenario, int orders, int events, int expected, int seen, int duplicates, int resent, int deadLetters,
 			int poison, Duration fault, Duration recovery, List<String> problems, List<String> notes) {
 
 		String line() {
 			return "| " + this.scenario + " | " + this.orders + " | " + this.events + " | " + this.expected + " | " + this.seen
-					+ " | " + this.duplicates + " | " + this.deadLetters + " (" + this.poison + " poison sent) | " + seconds(this.fault)
+					+ " | " + this.duplicates + " | " + this.resent + " | " + this.deadLetters + " (" + this.poison + " poison sent) | " + seconds(this.fault)
 					+ " | " + (this.recovery == null ? "not recovered" : seconds(this.recovery)) + " |";
 		}
 
@@ -78,9 +80,9 @@ final class Report {
 		var text = new StringBuilder();
 		text.append("# Reliability report\n\n");
 		text.append("Mode: ").append(this.mode).append("; run started ").append(this.started).append(".\n\n");
-		text.append("| scenario | orders | events sent | effects expected | effects seen | duplicates | DLT records | fault lasted "
-				+ "| time to recover |\n");
-		text.append("|---|---|---|---|---|---|---|---|---|\n");
+		text.append("| scenario | orders | events sent | effects expected | effects seen | duplicates | resent after a crash "
+				+ "| DLT records | fault lasted | time to recover |\n");
+		text.append("|---|---|---|---|---|---|---|---|---|---|\n");
 		this.rows.forEach(row -> text.append(row.line()).append('\n'));
 		section(text, "Problems", Row::problems);
 		section(text, "Notes", Row::notes);

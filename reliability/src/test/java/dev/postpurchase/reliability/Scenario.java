@@ -56,6 +56,8 @@ final class Scenario {
 
 	private boolean fallbacks;
 
+	private boolean resends;
+
 	private Duration spacing = Duration.ofMillis(400);
 
 	private Duration gap = Duration.ofMillis(700);
@@ -107,6 +109,19 @@ final class Scenario {
 	 */
 	Scenario fallbacks() {
 		this.fallbacks = true;
+		return this;
+	}
+
+	/**
+	 * notification-service is killed during the scenario. A message the provider took just before the
+	 * kill, but whose sending notification-service had not recorded yet, is sent again once it is back:
+	 * the same email (same Message-ID) twice, or a text twice (Twilio and WhatsApp take no idempotency
+	 * key). That is at-least-once delivery, the platform's documented choice over losing the message;
+	 * such copies are counted apart, as resent after a crash, every one of them listed. Any other
+	 * duplicate still fails the scenario.
+	 */
+	Scenario killsNotificationService() {
+		this.resends = true;
 		return this;
 	}
 
@@ -178,7 +193,7 @@ final class Scenario {
 			var recovery = caughtUp == null ? null
 					: caughtUp.isBefore(window.ended) ? Duration.ZERO : Duration.between(window.ended, caughtUp);
 			var row = new Report.Row(this.name, this.plans.size(), traffic.sent() + this.poison.size(), tally.expected(),
-					tally.seen(), tally.duplicates(), deadLetters.values().stream().mapToInt(Integer::intValue).sum(),
+					tally.seen(), tally.duplicates(), tally.resent(), deadLetters.values().stream().mapToInt(Integer::intValue).sum(),
 					this.poison.size(), Duration.between(window.began, window.ended), recovery, problems, tally.notes());
 			this.report.add(row);
 			assertThat(problems).as("%s: lost, duplicated or dead-lettered effects", this.name).isEmpty();
@@ -191,7 +206,7 @@ final class Scenario {
 	}
 
 	/** What was due, what was seen, what was seen twice; every problem named. */
-	record Tally(int expected, int seen, int duplicates, int lost, List<String> problems, List<String> notes) {
+	record Tally(int expected, int seen, int duplicates, int resent, int lost, List<String> problems, List<String> notes) {
 	}
 
 	private Tally count(Traffic traffic, Kpis before) {
@@ -218,7 +233,8 @@ final class Scenario {
 		counter.kpi("orders placed", after.placed() - before.placed(), this.plans.size());
 		counter.kpi("deliveries", after.delivered() - before.delivered(), this.plans.size());
 		counter.kpi("delivery exceptions", after.exceptions() - before.exceptions(), exceptions);
-		return new Tally(counter.expected, counter.seen, counter.duplicates, counter.lost, counter.problems, counter.notes);
+		return new Tally(counter.expected, counter.seen, counter.duplicates, counter.resent, counter.lost, counter.problems,
+				counter.notes);
 	}
 
 	/**
@@ -239,7 +255,7 @@ final class Scenario {
 			boolean replaceable = dues.stream().anyMatch(other -> Expectations.supersedes(other.milestone(), milestone));
 			if (message.all()) {
 				for (var channel : message.channels()) {
-					int on = effects.messages(order, milestone, channel);
+					int on = effects.messages(order, milestone, channel) - resent(effects, order, milestone, channel, counter);
 					boolean collapsed = on == 0 && replaceable && effects.suppressed(order, milestone, channel, Reason.COLLAPSED);
 					counter.once(collapsed ? 1 : on, order + " " + milestone + " " + channel);
 				}
@@ -247,7 +263,7 @@ final class Scenario {
 			}
 			int total = 0;
 			for (var channel : message.channels()) {
-				int on = effects.messages(order, milestone, channel);
+				int on = effects.messages(order, milestone, channel) - resent(effects, order, milestone, channel, counter);
 				total += on;
 				if (on > 0 && channel != message.channels().get(0)) {
 					var detour = order + " " + milestone + " went by " + channel + ", not " + message.channels().get(0);
@@ -299,9 +315,23 @@ final class Scenario {
 						order + " " + key.milestone() + " " + key.channel() + " not due");
 			}
 		}
-		if (effects.unexplained(order) > 0) {
+		if (effects.unexplained(order) > 0 && this.resends) {
+			counter.resent(effects.unexplained(order), order + ": " + effects.unexplained(order)
+					+ " text(s) the provider took that notification-service never recorded (it was killed), sent again after");
+		}
+		else if (effects.unexplained(order) > 0) {
 			counter.extra(effects.unexplained(order), order + ": messages notification-service never reported as sent");
 		}
+	}
+
+	/** Copies of a message resent after notification-service was killed, when the scenario kills it; 0 otherwise. */
+	private int resent(Effects effects, String order, Milestone milestone, Channel channel, Counter counter) {
+		int copies = this.resends ? effects.copies(order, milestone, channel) : 0;
+		if (copies > 0) {
+			counter.resent(copies, order + " " + milestone + " " + channel + " sent again after the crash, as the same message "
+					+ effects.copied(order, milestone, channel));
+		}
+		return copies;
 	}
 
 	/**
@@ -367,6 +397,8 @@ final class Scenario {
 
 		private int lost;
 
+		private int resent;
+
 		private final List<String> problems = new ArrayList<>();
 
 		private final List<String> notes = new ArrayList<>();
@@ -408,6 +440,12 @@ final class Scenario {
 
 		void problem(String what) {
 			this.problems.add(what);
+		}
+
+		/** Copies of messages resent after a crash (see {@link Scenario#killsNotificationService()}). */
+		void resent(int times, String what) {
+			this.resent += times;
+			this.notes.add("resent after the crash: " + what);
 		}
 
 		/** Worth knowing, not wrong. */

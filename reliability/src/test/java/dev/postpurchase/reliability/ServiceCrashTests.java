@@ -31,8 +31,9 @@ class ServiceCrashTests {
 	@Test
 	void everyServiceKilledInTurnDuringOneStream(Platform platform, Report report) throws Exception {
 		var name = "each service killed in turn mid-stream";
-		var plans = Streams.plan(name, Streams.Shape.of(Outages.orders() * 3 / 2, 25, 30));
+		var plans = Streams.plan(name, Streams.Shape.of(Lengths.orders() * 3 / 2, 25, 30));
 		new Scenario(name, platform, report, plans).pace(Duration.ofMillis(1500), Duration.ofMillis(900))
+			.killsNotificationService()
 			.run((traffic, window) -> {
 				var restarts = new ArrayList<CompletableFuture<Void>>();
 				try {
@@ -59,8 +60,12 @@ class ServiceCrashTests {
 	@MethodSource("alone")
 	void killedMidStreamAndRestarted(String service, Platform platform, Report report) throws Exception {
 		var name = service + " killed mid-stream";
-		var plans = Streams.plan(name, Streams.Shape.of(Outages.orders(), 25, 30));
-		new Scenario(name, platform, report, plans).run((traffic, window) -> {
+		var plans = Streams.plan(name, Streams.Shape.of(Lengths.orders(), 25, 30));
+		var scenario = new Scenario(name, platform, report, plans);
+		if (service.equals("notification-service")) {
+			scenario.killsNotificationService();
+		}
+		scenario.run((traffic, window) -> {
 			traffic.awaitPlaced(plans.size() / 3);
 			window.begin();
 			platform.stack().kill(service);

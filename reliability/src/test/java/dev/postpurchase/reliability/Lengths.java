@@ -3,24 +3,27 @@ package dev.postpurchase.reliability;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** How long the faults last: the durations in the long run, shorter ones in CI. */
-final class Outages {
+/**
+ * How long the faults last and how big the streams are: the issue's durations and bigger streams in the
+ * long run ({@code -Dreliability.long=true}), shorter ones in CI.
+ */
+final class Lengths {
 
-	private Outages() {
+	private Lengths() {
 	}
 
 	/** The SMS provider, the SMTP server and the payment provider: 60 s (CI: 20 s). */
-	static Duration provider() {
+	static Duration providerOutage() {
 		return Duration.ofSeconds(ReliabilityStack.LONG ? 60 : 20);
 	}
 
 	/** MongoDB: 30 s (CI: 10 s). */
-	static Duration mongo() {
+	static Duration mongoOutage() {
 		return Duration.ofSeconds(ReliabilityStack.LONG ? 30 : 10);
 	}
 
 	/** The Kafka broker: 30 s (CI: 10 s). */
-	static Duration broker() {
+	static Duration brokerOutage() {
 		return Duration.ofSeconds(ReliabilityStack.LONG ? 30 : 10);
 	}
 
@@ -30,7 +33,7 @@ final class Outages {
 	}
 
 	/** Keeps a fault in place for its duration (the traffic flows meanwhile, on its own threads). */
-	static void last(Duration duration) throws InterruptedException {
+	static void hold(Duration duration) throws InterruptedException {
 		TimeUnit.MILLISECONDS.sleep(duration.toMillis());
 	}
 
