@@ -73,10 +73,29 @@ final class Faults {
 		int status = (int) number(request, "status", 0, 400, 599);
 		long delayMillis = number(request, "delayMillis", 0, 1, MAX_DELAY_MILLIS);
 		long seconds = number(request, "seconds", DEFAULT_SECONDS, 1, MAX_SECONDS);
+		return set(status, delayMillis, Duration.ofSeconds(seconds));
+	}
+
+	/**
+	 * Sets a fault: every request is answered with {@code status} (400 to 599, 0 for none), after
+	 * {@code delayMillis} (0 for none), from now for {@code duration}.
+	 *
+	 * @throws IllegalArgumentException when neither is given, or one is out of range
+	 */
+	Fault set(int status, long delayMillis, Duration duration) {
+		if (status != 0 && (status < 400 || status > 599)) {
+			throw new IllegalArgumentException("\"status\" must be a whole number from 400 to 599");
+		}
+		if (delayMillis < 0 || delayMillis > MAX_DELAY_MILLIS) {
+			throw new IllegalArgumentException("\"delayMillis\" must be a whole number from 1 to " + MAX_DELAY_MILLIS);
+		}
+		if (duration.compareTo(Duration.ofSeconds(1)) < 0 || duration.compareTo(Duration.ofSeconds(MAX_SECONDS)) > 0) {
+			throw new IllegalArgumentException("\"seconds\" must be a whole number from 1 to " + MAX_SECONDS);
+		}
 		if (status == 0 && delayMillis == 0) {
 			throw new IllegalArgumentException("Give \"status\" (400 to 599) and/or \"delayMillis\" (1 to " + MAX_DELAY_MILLIS + ")");
 		}
-		var fault = new Fault(status, delayMillis, this.clock.instant().plus(Duration.ofSeconds(seconds)));
+		var fault = new Fault(status, delayMillis, this.clock.instant().plus(duration));
 		this.current.set(fault);
 		return fault;
 	}

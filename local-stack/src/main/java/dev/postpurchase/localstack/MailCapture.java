@@ -38,8 +38,18 @@ final class MailCapture implements AutoCloseable {
 		this.inbox = new Inbox<>(capacity);
 	}
 
-	void start() {
+	/** Starts accepting mail; again after {@link #stop()}, on the same port. */
+	synchronized void start() {
 		this.smtp.start();
+	}
+
+	/**
+	 * Stops accepting mail, as an SMTP server that went down: connections are refused until
+	 * {@link #start()}. What was received is kept.
+	 */
+	synchronized void stop() {
+		drain(); // GreenMail forgets its mailboxes when it stops
+		this.smtp.stop();
 	}
 
 	/** What was received, oldest first. */
@@ -110,7 +120,7 @@ final class MailCapture implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
 		this.smtp.stop();
 	}
 }

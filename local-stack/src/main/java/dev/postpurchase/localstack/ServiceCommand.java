@@ -18,6 +18,8 @@ record ServiceCommand(List<String> command, Map<String, String> environment) {
 
 	static final String SERVICE_ARGUMENT = "--service=";
 
+	static final String PORT_ARGUMENT = "--server.port=";
+
 	/** A modest heap each, so five services fit on a laptop; an OOM ends the JVM rather than limping on. */
 	static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError",
 			// the parent decodes the child's output as UTF-8 (Java 17's default charset follows the locale)
@@ -31,11 +33,19 @@ record ServiceCommand(List<String> command, Map<String, String> environment) {
 		command.addAll(launcher.javaArguments());
 		command.add(SERVICE_ARGUMENT + service.name());
 		command.add("--spring.config.name=" + service.name());
-		command.add("--server.port=" + port);
+		command.add(PORT_ARGUMENT + port);
 		command.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers);
 		command.add("--spring.mongodb.uri=" + mongoUri);
 		var environment = Map.of("SPRING_APPLICATION_JSON", JsonMapper.shared().writeValueAsString(environmentProperties));
 		return new ServiceCommand(List.copyOf(command), environment);
+	}
+
+	/** The same service with the same settings, listening on another port (another instance of it). */
+	ServiceCommand onPort(int port) {
+		var moved = this.command.stream()
+			.map(argument -> argument.startsWith(PORT_ARGUMENT) ? PORT_ARGUMENT + port : argument)
+			.toList();
+		return new ServiceCommand(moved, this.environment);
 	}
 
 	/** The java executable of this JVM. */

@@ -129,13 +129,18 @@ final class Simulators implements AutoCloseable {
 	private final byte[] issuerKeySet;
 
 	Simulators(Settings settings, Clock clock) {
+		this(settings, clock, KEEP);
+	}
+
+	/** @param keep how many messages of each kind are kept */
+	Simulators(Settings settings, Clock clock, int keep) {
 		this.clock = clock;
-		this.mail = settings.smtpPort() == 0 ? null : new MailCapture(settings.smtpPort(), KEEP);
+		this.mail = settings.smtpPort() == 0 ? null : new MailCapture(settings.smtpPort(), keep);
 		this.issuerKeySet = settings.issuerKeySet() == null ? null
 				: settings.issuerKeySet().getBytes(StandardCharsets.UTF_8);
-		this.sms = new TwilioSimulator(settings.twilio(), clock, this.callbacks, KEEP);
-		this.whatsApp = new WhatsAppSimulator(settings.whatsApp(), clock, this.callbacks, KEEP);
-		this.payments = new StripeSimulator(settings.stripeSecretKey(), clock, this.callbacks, KEEP);
+		this.sms = new TwilioSimulator(settings.twilio(), clock, this.callbacks, keep);
+		this.whatsApp = new WhatsAppSimulator(settings.whatsApp(), clock, this.callbacks, keep);
+		this.payments = new StripeSimulator(settings.stripeSecretKey(), clock, this.callbacks, keep);
 		try {
 			this.http = HttpServer.create(settings.everyInterface() ? new InetSocketAddress(settings.port())
 					: new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);
@@ -191,6 +196,23 @@ final class Simulators implements AutoCloseable {
 			this.callbacks.every(MAIL_COLLECTION, this.mail::drain);
 		}
 		this.http.start();
+	}
+
+	/** The SMTP server that captures mail; null when mail goes to another SMTP server. */
+	MailCapture mail() {
+		return this.mail;
+	}
+
+	TwilioSimulator sms() {
+		return this.sms;
+	}
+
+	WhatsAppSimulator whatsApp() {
+		return this.whatsApp;
+	}
+
+	StripeSimulator payments() {
+		return this.payments;
 	}
 
 	/** Where the page and the APIs are, e.g. {@code http://localhost:8089}. */

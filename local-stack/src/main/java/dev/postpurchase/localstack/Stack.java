@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -51,7 +52,20 @@ final class Stack {
 
 	private final PrintStream out;
 
+	/** Every service JVM started, including restarted and extra instances: all are stopped with the stack. */
 	private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+
+	/** The instance of each service on its own port, by service name. */
+	private final Map<String, ServiceProcess> instances = new ConcurrentHashMap<>();
+
+	/** How each service was started, by service name: a restart or another instance uses the same. */
+	private final Map<String, ServiceCommand> commands = new ConcurrentHashMap<>();
+
+	private final Map<String, String> serviceProperties;
+
+	private final int keep;
+
+	private StackEndpoints endpoints;
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -68,9 +82,20 @@ final class Stack {
 	private boolean stopping;
 
 	Stack(Settings settings, Map<String, String> environment, PrintStream out) {
+		this(settings, environment, out, Map.of(), Simulators.KEEP);
+	}
+
+	/**
+	 * @param serviceProperties settings every service gets on top of the stack's own (they win)
+	 * @param keep how many messages of each kind the simulators keep
+	 */
+	Stack(Settings settings, Map<String, String> environment, PrintStream out, Map<String, String> serviceProperties,
+			int keep) {
 		this.settings = settings;
 		this.environment = environment;
 		this.out = out;
+		this.serviceProperties = Map.copyOf(serviceProperties);
+		this.keep = keep;
 	}
 
 	/** Starts everything and returns once every service is ready. */
@@ -99,7 +124,7 @@ final class Stack {
 		int returnsServicePort = Service.named("returns-service").orElseThrow().port(this.environment);
 		synchronized (this) {
 			this.simulators = new Simulators(Simulators.Settings.of(simulatorsPort, smtpPort, secrets,
-					URI.create("http://localhost:" + notificationServicePort)), Clock.systemUTC());
+					URI.create("http://localhost:" + notificationServicePort)), Clock.systemUTC(), this.keep);
 		}
 		this.simulators.start();
 		log.info("SMTP server on localhost:{}; provider simulators (Twilio, WhatsApp Cloud API, Stripe) on {}; everything "
@@ -120,6 +145,7 @@ final class Stack {
 			properties.put("tracking.exceptions.no-info-after", "10m");
 		}
 		properties.putAll(PropertyOverrides.from(this.environment));
+		properties.putAll(this.serviceProperties);
 		var serviceUrls = new LinkedHashMap<String, URI>();
 		for (var service : Service.ALL) {
 			int port = service.port(this.environment);
@@ -129,16 +155,20 @@ final class Stack {
 				if (this.stopping) {
 					return;
 				}
-				this.services.add(ServiceProcess.start(service, port, command, this.out));
+				this.commands.put(service.name(), command);
+				this.instances.put(service.name(), launch(service, port, command));
 			}
 			serviceUrls.put(service.name(), URI.create("http://localhost:" + port));
 			log.info("Starting {} on port {}", service.name(), port);
 		}
 
-		awaitReady();
+		awaitReady(this.services);
 		var endpoints = new StackEndpoints(serviceUrls, this.kafka.bootstrapServers(), this.mongo.connectionString(),
 				URI.create(this.issuer.issuer()), URI.create(this.issuer.jwkSetUri()), this.settings.secretsFile(), secrets,
 				this.settings.tokensFile(), tokens);
+		synchronized (this) {
+			this.endpoints = endpoints;
+		}
 		printBanner(endpoints);
 		if (this.settings.demo()) {
 			synchronized (this) {
@@ -215,6 +245,97 @@ final class Stack {
 		return this.services.stream().map(ServiceProcess::handle).toList();
 	}
 
+	/** Where the running stack is reached, and its credentials; null until it is up. */
+	synchronized StackEndpoints endpoints() {
+		return this.endpoints;
+	}
+
+	/**
+	 * Kills a service's JVM at once (SIGKILL: no shutdown hooks, no graceful shutdown, as a crash or an
+	 * OOM killer would) and returns once it is gone.
+	 */
+	void kill(String name) {
+		var instance = instance(name);
+		instance.kill();
+		awaitExit(instance, Duration.ofSeconds(30));
+	}
+
+	/** Starts a service that is not running again, with the command it was first started with; returns once it is ready. */
+	void restart(String name) {
+		var stopped = instance(name);
+		if (stopped.isAlive()) {
+			throw new IllegalStateException(name + " is running; kill it first");
+		}
+		var restarted = launch(stopped.service(), stopped.port(), this.commands.get(name));
+		this.instances.put(name, restarted);
+		awaitReady(List.of(restarted));
+	}
+
+	/** Restarts every service whose JVM has exited (killed and not restarted, or crashed); returns once they are ready. */
+	void restartExited() {
+		this.instances.values().stream().filter(instance -> !instance.isAlive()).map(instance -> instance.service().name())
+			.toList().forEach(this::restart);
+	}
+
+	/**
+	 * Starts another instance of a service, with the same command but on {@code port}, as a second
+	 * replica: it joins the same consumer groups. Returns once it is ready.
+	 */
+	ServiceProcess startInstance(String name, int port) {
+		var first = instance(name);
+		var another = launch(first.service(), port, this.commands.get(name).onPort(port));
+		awaitReady(List.of(another));
+		return another;
+	}
+
+	/** Stops one instance gracefully (as a scale-down would) and returns once it has exited. */
+	void stopInstance(ServiceProcess instance) {
+		instance.requestStop();
+		if (!awaitExit(instance, GRACEFUL_STOP)) {
+			instance.kill();
+			awaitExit(instance, Duration.ofSeconds(10));
+		}
+	}
+
+	EmbeddedKafka kafka() {
+		return this.kafka;
+	}
+
+	EmbeddedMongo mongo() {
+		return this.mongo;
+	}
+
+	Simulators simulators() {
+		return this.simulators;
+	}
+
+	private ServiceProcess instance(String name) {
+		var instance = this.instances.get(name);
+		if (instance == null) {
+			throw new IllegalArgumentException("No service '" + name + "' in this stack; known: " + this.instances.keySet());
+		}
+		return instance;
+	}
+
+	private synchronized ServiceProcess launch(Service service, int port, ServiceCommand command) {
+		if (this.stopping) {
+			throw new IllegalStateException("The stack is stopping");
+		}
+		var started = ServiceProcess.start(service, port, command, this.out);
+		this.services.add(started);
+		return started;
+	}
+
+	private static boolean awaitExit(ServiceProcess instance, Duration timeout) {
+		try {
+			return instance.awaitExit(timeout);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for " + instance.service().name() + " to exit", ex);
+		}
+	}
+
 	private void stopServices() {
 		this.services.forEach(ServiceProcess::requestStop);
 		var deadline = Instant.now().plus(GRACEFUL_STOP);
@@ -234,10 +355,10 @@ final class Stack {
 		}
 	}
 
-	private void awaitReady() {
+	private void awaitReady(List<ServiceProcess> started) {
 		var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		var deadline = Instant.now().plus(this.settings.startupTimeout());
-		for (var service : this.services) {
+		for (var service : started) {
 			var name = service.service().name();
 			var readiness = URI.create("http://localhost:" + service.port() + "/actuator/health/readiness");
 			while (!isReady(client, readiness)) {

@@ -52,6 +52,19 @@ class ServiceCommandTests {
 	}
 
 	@Test
+	void anotherInstanceRunsTheSameCommandOnAnotherPort() {
+		var command = ServiceCommand.of(JAVA, new Launcher.ClassPath("classes"), ORDER_SERVICE, 8081, "localhost:9092",
+				"mongodb://localhost:27017", Map.of("orders.shopify.webhook-secret", "s3cret"));
+
+		var another = command.onPort(18181);
+
+		assertThat(another.command()).contains("--server.port=18181").doesNotContain("--server.port=8081");
+		assertThat(another.command()).filteredOn(argument -> !argument.startsWith("--server.port="))
+			.containsExactlyElementsOf(command.command().stream().filter(argument -> !argument.startsWith("--server.port=")).toList());
+		assertThat(another.environment()).isEqualTo(command.environment());
+	}
+
+	@Test
 	void aClassPathIsNotMistakenForAnExecutableJar() {
 		assertThat(Launcher.of("/repo/local-stack/target/classes" + File.pathSeparator + "/m2/a.jar"))
 			.isInstanceOf(Launcher.ClassPath.class);

@@ -11,7 +11,9 @@ import static dev.postpurchase.localstack.SimulatorFixture.ACCESS_TOKEN;
 import static dev.postpurchase.localstack.SimulatorFixture.ACCOUNT_SID;
 import static dev.postpurchase.localstack.SimulatorFixture.AUTH_TOKEN;
 import static dev.postpurchase.localstack.SimulatorFixture.PHONE_NUMBER_ID;
+import static dev.postpurchase.localstack.SimulatorFixture.STRIPE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Simulated provider outages: error statuses and slow answers, for a while. */
 class SimulatorsFaultsTests {
@@ -88,6 +90,24 @@ class SimulatorsFaultsTests {
 
 		assertThat(response.statusCode()).isEqualTo(201);
 		assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+	}
+
+	@Test
+	void aFaultSetInCodeSlowsThenFailsUntilHealed() {
+		this.simulators.simulators.payments().faults().set(503, 300, Duration.ofMinutes(1));
+
+		long started = System.nanoTime();
+		var refused = this.simulators.postRefund(STRIPE_KEY, "rfd_1", Map.of("payment_intent", "pi_1", "amount", "1450"));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+		assertThat(refused.statusCode()).isEqualTo(503);
+
+		this.simulators.simulators.payments().faults().clear();
+		assertThat(this.simulators.postRefund(STRIPE_KEY, "rfd_1", Map.of("payment_intent", "pi_1", "amount", "1450"))
+			.statusCode()).isEqualTo(200);
+		assertThatThrownBy(() -> this.simulators.simulators.sms().faults().set(200, 0, Duration.ofMinutes(1)))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> this.simulators.simulators.sms().faults().set(0, 0, Duration.ofMinutes(1)))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test

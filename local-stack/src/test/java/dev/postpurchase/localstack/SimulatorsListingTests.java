@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -18,6 +19,7 @@ import static dev.postpurchase.localstack.SimulatorFixture.ACCOUNT_SID;
 import static dev.postpurchase.localstack.SimulatorFixture.AUTH_TOKEN;
 import static dev.postpurchase.localstack.SimulatorFixture.PHONE_NUMBER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the simulators show of what they received: the JSON listings and the page. */
 class SimulatorsListingTests {
@@ -45,6 +47,19 @@ class SimulatorsListingTests {
 			.containsExactly("Your order WS-1", "Your order WS-2", "Your order WS-3");
 		assertThat(mail.get(2).get("to").asString()).isEqualTo("camille@example.com");
 		assertThat(mail.get(2).get("text").asString()).contains("Thanks for your order WS-3");
+	}
+
+	@Test
+	void anSmtpServerDownRefusesMailAndKeepsWhatItHadReceived() throws Exception {
+		sendMail("anna@example.com", "Before", "Sent before the outage");
+		this.simulators.simulators.mail().stop();
+
+		assertThatThrownBy(() -> sendMail("jonas@example.com", "During", "Sent during the outage"))
+			.isInstanceOf(MessagingException.class);
+
+		this.simulators.simulators.mail().start();
+		sendMail("camille@example.com", "After", "Sent after the outage");
+		assertThat(subjects()).containsExactly("Before", "After");
 	}
 
 	@Test
