@@ -6,11 +6,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 import dev.postpurchase.contracts.Event;
@@ -34,6 +38,7 @@ import dev.postpurchase.notification.provider.ResilientSenders;
 import dev.postpurchase.notification.recipient.Recipients;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Turns a trigger into messages, per the trigger's rule: picks the channels (the first one the
@@ -48,6 +53,9 @@ import reactor.core.publisher.Mono;
 public class Notifier {
 
 	private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+	/** How long recording a message as sent is tried again while MongoDB is unavailable. */
+	static final Duration RECORD_SENT_FOR = Duration.ofMinutes(10);
 
 	/** The ledger's note on a message waiting for its order's contact data. */
 	static final String NO_RECIPIENT_YET = "NO_RECIPIENT_YET";
@@ -73,6 +81,9 @@ public class Notifier {
 	private final EmailTracking tracking;
 
 	private final Clock clock;
+
+	/** Entries whose message the provider took, being recorded as sent. */
+	private final Set<String> recording = ConcurrentHashMap.newKeySet();
 
 	Notifier(NotificationSettings settings, Notifications ledger, Recipients recipients, CustomerWishes wishes,
 			ResilientSenders senders, DailyCaps caps, NotificationMetrics metrics, CustomerLinks links,
@@ -351,16 +362,43 @@ public class Notifier {
 		var outgoing = new Outgoing(entry.notificationId(), audience.address(entry.channel()), content,
 				entry.channel() == Channel.EMAIL ? unsubscribeLink(entry) : null);
 		return senders.send(entry.channel(), outgoing)
-			.flatMap(providerId -> ledger.sent(entry.id(), content.template(), content.locale(), providerId,
-					new NotificationSent(UUID.randomUUID(), entry.orderId(), clock.instant(), entry.notificationId(),
-							entry.customerId() != null ? entry.customerId() : audience.recipient().customerId(),
-							entry.channel(), entry.milestone(), content.template(), content.locale(),
-							providerId))
-				.doOnNext(marked -> {
-					metrics.sent(entry.channel(), entry.milestone());
-					log.info("Notification {} {} of order {} sent", entry.milestone(), entry.channel(), entry.orderId());
-				}))
+			.flatMap(providerId -> recordSent(entry, new NotificationSent(UUID.randomUUID(), entry.orderId(),
+					clock.instant(), entry.notificationId(),
+					entry.customerId() != null ? entry.customerId() : audience.recipient().customerId(), entry.channel(),
+					entry.milestone(), content.template(), content.locale(), providerId)))
 			.onErrorResume(ProviderException.class, failure -> failed(entry, failure, audience));
+	}
+
+	/**
+	 * The provider took the message: records it as sent. Should MongoDB be unavailable, the write is
+	 * tried again until it is back (up to {@link #RECORD_SENT_FOR}), whether or not the caller still
+	 * waits (a listener's timeout does not stop it), and meanwhile no retry pass of this instance takes
+	 * the entry: before, the entry's lease ran out during a MongoDB outage and the message was sent twice.
+	 */
+	private Mono<Boolean> recordSent(Notification entry, NotificationSent sent) {
+		recording.add(entry.id());
+		var recorded = ledger.sent(entry.id(), sent.template(), sent.locale(), sent.providerMessageId(), sent)
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
+				.maxBackoff(Duration.ofSeconds(5))
+				.filter(ex -> ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException)
+				.doBeforeRetry(retry -> log.warn("Notification {} {} of order {} sent, recording it failed ({}): trying again",
+						entry.milestone(), entry.channel(), entry.orderId(), retry.failure().getClass().getSimpleName())))
+			.timeout(RECORD_SENT_FOR)
+			.doOnNext(marked -> {
+				metrics.sent(entry.channel(), entry.milestone());
+				log.info("Notification {} {} of order {} sent", entry.milestone(), entry.channel(), entry.orderId());
+			})
+			.doOnError(ex -> log.error("Notification {} {} of order {} sent, but not recorded as sent: it may be sent "
+					+ "again ({})", entry.milestone(), entry.channel(), entry.orderId(), ex.getClass().getName()))
+			.doFinally(signal -> recording.remove(entry.id()))
+			.toFuture();
+		// suppressCancel: a caller giving up does not stop the recording
+		return Mono.fromFuture(recorded, true);
+	}
+
+	/** Whether a message the provider took is being recorded as sent (no pass may take it meanwhile). */
+	boolean recordingSent(String id) {
+		return recording.contains(id);
 	}
 
 	private Mono<Boolean> failed(Notification entry, ProviderException failure, Audience audience) {

@@ -41,6 +41,8 @@ class RetryTask extends PeriodicTask {
 	@Override
 	protected Mono<Long> runPass() {
 		return ledger.due(BATCH)
+			// a message the provider took that is still being recorded as sent is not due again
+			.filter(id -> !notifier.recordingSent(id))
 			.concatMap(id -> ledger.takeDue(id, clock.instant().plus(settings.retry().lease())))
 			.concatMap(entry -> notifier.expired(entry, clock.instant()) ? notifier.expire(entry)
 					: notifier.audience(entry.orderId()).flatMap(audience -> notifier.attempt(entry, audience)))

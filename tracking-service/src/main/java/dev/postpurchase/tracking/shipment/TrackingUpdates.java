@@ -2,16 +2,19 @@ package dev.postpurchase.tracking.shipment;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -35,7 +38,7 @@ import reactor.util.retry.Retry;
  * registered yet is parked and applied when it registers.
  */
 @Service
-public class TrackingUpdates {
+public class TrackingUpdates implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(TrackingUpdates.class);
 
@@ -68,6 +71,14 @@ public class TrackingUpdates {
 			.minimumExpectedValue(1.0)
 			.maximumExpectedValue(7.0 * 24 * 3600)
 			.register(meters);
+	}
+
+	/** Every update of a registered parcel looks for parked ones first: by an index. */
+	@Override
+	public void afterSingletonsInstantiated() {
+		mongo.indexOps(ParkedUpdate.class)
+			.createIndex(new Index().named("shipment_parked").on("shipmentKey", Sort.Direction.ASC).on("parkedAt", Sort.Direction.ASC))
+			.block();
 	}
 
 	/** What became of an update. */
@@ -117,18 +128,18 @@ public class TrackingUpdates {
 			.flatMap(shipment -> applyParked(key).thenReturn(shipment));
 	}
 
-	/** Applies a carrier update; a validation failure is an {@link InvalidTrackingUpdateException}. */
+	/**
+	 * Applies a carrier update; a validation failure is an {@link InvalidTrackingUpdateException}.
+	 * Updates parked for the parcel before it registered go first, so that one that comes while the
+	 * registration is still applying them (or after that failed half-way) does not overtake them: a
+	 * failed attempt applied after the delivery that followed it would never be raised.
+	 */
 	public Mono<Outcome> apply(InboundTrackingUpdate update, String via) {
 		ShipmentKey key;
-		Checkpoint checkpoint;
-		java.time.Instant estimate;
+		Change change;
 		try {
 			key = ShipmentKey.of(update.carrier(), update.trackingNumber());
-			// an estimate alone (a carrier revising its date before the first scan) is an update too
-			var estimateOnly = update.status() == null && update.checkpointTime() == null
-					&& update.estimatedDelivery() != null;
-			checkpoint = estimateOnly ? null : checkpointOf(update);
-			estimate = CarrierTime.parse("estimatedDelivery", update.estimatedDelivery(), update.location());
+			change = Change.of(update);
 		}
 		catch (IllegalArgumentException ex) {
 			return Mono.error(new InvalidTrackingUpdateException(ex.getMessage()));
@@ -138,16 +149,35 @@ public class TrackingUpdates {
 			.tags("via", via, "carrier", key.carrier())
 			.register(meters)
 			.increment();
-		if (checkpoint != null) {
+		if (change.checkpoint() != null) {
 			// how far behind the carrier's own time our data is: a feed that falls behind shows here first
-			carrierDataLag.record(Duration.between(checkpoint.occurredAt(), clock.instant()).toMillis() / 1000.0);
+			carrierDataLag.record(Duration.between(change.checkpoint().occurredAt(), clock.instant()).toMillis() / 1000.0);
 		}
+		return shipments.existsById(key.id())
+			.flatMap(registered -> registered ? applyParked(key).then(track(key, change))
+					: park(key, update));
+	}
+
+	/** A checkpoint and an estimate, either possibly absent, read from an update. */
+	private record Change(Checkpoint checkpoint, Instant estimate) {
+
+		static Change of(InboundTrackingUpdate update) {
+			// an estimate alone (a carrier revising its date before the first scan) is an update too
+			var estimateOnly = update.status() == null && update.checkpointTime() == null
+					&& update.estimatedDelivery() != null;
+			return new Change(estimateOnly ? null : checkpointOf(update),
+					CarrierTime.parse("estimatedDelivery", update.estimatedDelivery(), update.location()));
+		}
+
+	}
+
+	/** Applies a change to a registered shipment. */
+	private Mono<Outcome> track(ShipmentKey key, Change change) {
 		return Mono.defer(() -> shipments.findById(key.id())
-			.flatMap(shipment -> shipment.track(checkpoint, estimate, clock)
+			.flatMap(shipment -> shipment.track(change.checkpoint(), change.estimate(), clock)
 					? shipments.save(shipment).doOnNext(saved -> relay.wakeUp()).thenReturn(Outcome.APPLIED)
 					: Mono.just(Outcome.UNCHANGED)))
-			.retryWhen(ON_CONCURRENT_CHANGE)
-			.switchIfEmpty(Mono.defer(() -> park(key, update)));
+			.retryWhen(ON_CONCURRENT_CHANGE);
 	}
 
 	private Mono<Outcome> park(ShipmentKey key, InboundTrackingUpdate update) {
@@ -156,16 +186,20 @@ public class TrackingUpdates {
 			.description("Tracking updates parked because their shipment is not registered yet")
 			.register(meters)
 			.increment();
-		// the parcel may have registered meanwhile: apply what waits now rather than at the next registration
+		// the parcel may have registered meanwhile: apply what waits now rather than at the next update
 		return mongo.insert(parked)
 			.then(shipments.existsById(key.id()))
 			.flatMap(registered -> registered ? applyParked(key).thenReturn(Outcome.APPLIED) : Mono.just(Outcome.PARKED));
 	}
 
+	/**
+	 * Applies the updates parked for a registered parcel in the order they came, each removed once
+	 * applied. Two callers at once apply the same ones twice, which changes nothing the second time.
+	 */
 	private Mono<Long> applyParked(ShipmentKey key) {
 		var waiting = Query.query(Criteria.where("shipmentKey").is(key.id())).with(Sort.by("parkedAt"));
 		return mongo.find(waiting, ParkedUpdate.class)
-			.concatMap(parked -> apply(parked.update(), "parked").then(mongo.remove(parked)).thenReturn(1L))
+			.concatMap(parked -> track(key, Change.of(parked.update())).then(mongo.remove(parked)).thenReturn(1L))
 			.reduce(0L, Long::sum);
 	}
 

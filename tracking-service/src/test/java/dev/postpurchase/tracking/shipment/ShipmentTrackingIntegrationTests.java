@@ -3,6 +3,7 @@ package dev.postpurchase.tracking.shipment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,8 +27,11 @@ import dev.postpurchase.contracts.DeliveryPromise;
 import dev.postpurchase.contracts.EventJson;
 import dev.postpurchase.contracts.GoldenSamples;
 import dev.postpurchase.contracts.Topics;
+import dev.postpurchase.contracts.exception.DeliveryExceptionRaised;
+import dev.postpurchase.contracts.exception.ExceptionKind;
 import dev.postpurchase.contracts.inbound.InboundTrackingUpdate;
 import dev.postpurchase.contracts.order.OrderShipped;
+import dev.postpurchase.contracts.shipment.Direction;
 import dev.postpurchase.contracts.shipment.ExceptionReason;
 import dev.postpurchase.contracts.shipment.Location;
 import dev.postpurchase.contracts.shipment.ShipmentDelivered;
@@ -160,6 +164,35 @@ class ShipmentTrackingIntegrationTests {
 		register(parcel);
 		shipment(parcel).jsonPath("$[0].status").isEqualTo("InTransit")
 			.jsonPath("$[0].carrier").isEqualTo("dpd");
+	}
+
+	/**
+	 * A parcel registered while updates wait for it, and the registration has not applied them yet
+	 * (still at it, or it failed half-way when MongoDB went away): a newer update goes after them, so
+	 * the failed attempt the parked ones tell of is raised, then resolved by the delivery.
+	 */
+	@Test
+	void anUpdateForAParcelWithParkedUpdatesGoesAfterThem() {
+		var parcel = new Parcel("ord_" + UUID.randomUUID().toString().substring(0, 8), "DPD", "0150" + System.nanoTime());
+		send(List.of(update(parcel, "2026-05-12T06:30:00", TrackingStatus.IN_TRANSIT, "InTransit_002", null),
+				update(parcel, "2026-05-13T11:00:00", TrackingStatus.ATTEMPT_FAIL, "AttemptFail_001", null)));
+		var key = ShipmentKey.of(parcel.carrier(), parcel.trackingNumber());
+		mongo.insert(Shipment.register(key, new Registration(null, parcel.orderId(), parcel.carrier(),
+				parcel.trackingNumber(), Direction.OUTBOUND, null,
+				new DeliveryPromise(null, Instant.parse("2026-05-14T21:59:59Z"), AMSTERDAM), null), Clock.systemUTC()))
+			.block(TIMEOUT);
+
+		send(List.of(update(parcel, "2026-05-14T10:00:00", TrackingStatus.DELIVERED, "Delivered_001", null)));
+
+		var raised = topics.read(Topics.DELIVERY_EXCEPTION_EVENTS, r -> parcel.orderId().equals(r.key())
+				&& DeliveryExceptionRaised.TYPE.equals(KafkaTopics.header(r, "ce_type")), 1, TIMEOUT);
+		assertThat(EventJson.mapper().readValue(raised.get(0).value(), DeliveryExceptionRaised.class).kind())
+			.isEqualTo(ExceptionKind.FAILED_ATTEMPT);
+		assertThat(statusChanges(awaitDelivered(parcel.orderId()))).containsExactly("Pending>InTransit",
+				"InTransit>AttemptFail", "AttemptFail>Delivered");
+		assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+				org.springframework.data.mongodb.core.query.Criteria.where("shipmentKey").is(key.id())), ParkedUpdate.class)
+			.block(TIMEOUT)).isZero();
 	}
 
 	@Test
