@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.common.utils.AppInfoParser;
 
 import dev.postpurchase.bench.measure.Machine;
+import dev.postpurchase.bench.measure.Profiles;
 import dev.postpurchase.bench.measure.Sampler;
 import dev.postpurchase.bench.platform.EmbeddedStack;
 import dev.postpurchase.bench.platform.Platform;
@@ -82,6 +83,7 @@ public final class Bench {
 		var commit = Machine.gitCommit(root);
 		var settings = options.target() == null && !options.stackDefaults() ? benchmarkSettings(options) : Map.<String, String>of();
 		EmbeddedStack stack = null;
+		Profiles profiles = null;
 		try {
 			Platform platform;
 			var processes = new LinkedHashMap<String, ProcessHandle>();
@@ -97,6 +99,9 @@ public final class Bench {
 				processes.putAll(platform.processes());
 				processes.put(STACK_PROCESS, stack.stackProcess());
 				BenchRun.progress("Platform ready");
+				if (options.profiles()) {
+					profiles = Profiles.start(platform.processes());
+				}
 			}
 			else {
 				platform = Targets.parse(options.target(), options.tokens());
@@ -111,7 +116,9 @@ public final class Bench {
 			try (var sampler = new Sampler(platform.services(), processes, options.sampleInterval())) {
 				result = new BenchRun(options, platform, sampler).run(conditions);
 			}
-			return write(result, options.out(), started);
+			var recordings = profiles == null ? Map.<String, Path>of()
+					: profiles.stop(options.out().resolve(DIRECTORY.format(started)));
+			return write(result, options.out(), started, recordings);
 		}
 		finally {
 			if (stack != null) {
@@ -137,7 +144,7 @@ public final class Bench {
 		return settings;
 	}
 
-	static Path write(Results.Run run, Path out, Instant started) {
+	static Path write(Results.Run run, Path out, Instant started, Map<String, Path> recordings) {
 		var directory = out.resolve(DIRECTORY.format(started));
 		try {
 			Files.createDirectories(directory);
@@ -145,13 +152,23 @@ public final class Bench {
 			Files.writeString(directory.resolve("latency.svg"),
 					LatencyChart.render("Scan accepted → SMS at the provider stand-in", Report.chartPoints(run)));
 			var report = directory.resolve("report.md");
-			Files.writeString(report, Report.render(run, ""));
-			Files.writeString(out.resolve("latest.md"), Report.render(run, directory.getFileName() + "/"));
+			Files.writeString(report, Report.render(run, "") + profiles(recordings));
+			Files.writeString(out.resolve("latest.md"), Report.render(run, directory.getFileName() + "/") + profiles(recordings));
 			return report;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the results to " + directory, ex);
 		}
+	}
+
+	/** The profiles section of the report, after the others; empty without recordings. */
+	static String profiles(Map<String, Path> recordings) {
+		if (recordings.isEmpty()) {
+			return "";
+		}
+		return "\n## Profiles of the services\n\nJava Flight Recorder, the JDK's `profile` settings, from the platform ready to the "
+				+ "end of the run (every phase). The recordings stay in the run's directory, not in git (`*.jfr` is "
+				+ "ignored): open them with JDK Mission Control or `jfr print`.\n\n" + Profiles.markdown(recordings, 10);
 	}
 
 	/** The checkout this runs in: the first directory upwards with local-stack/ and a pom.xml. */

@@ -20,12 +20,13 @@ import dev.postpurchase.bench.load.Scans;
  * @param target a deployed platform ({@code local} or name=url pairs); null to start the embedded one
  * @param stackDefaults run the embedded stack with its own settings only (no benchmark settings)
  * @param keepGoing run the higher fixed rates even after one did not finish within the drain timeout
+ * @param profiles record a Java Flight Recorder profile of every service of the embedded platform
  */
 record BenchOptions(String profile, List<Double> rates, boolean max, long maxScans, Duration duration, int scansPerShipment,
 		Duration scanGap, Scans.Via scansVia, int restBatch, List<Long> scale, double scaleRate, Duration scaleDuration,
 		double orderRate, Duration orderDuration, int concurrency, long rawRecords, String target, Path tokens,
 		Path stackJar, List<String> stackJvmOptions, boolean stackDefaults, Path out, Duration drainTimeout,
-		Duration sampleInterval, Duration checkInterval, boolean keepGoing) {
+		Duration sampleInterval, Duration checkInterval, boolean keepGoing, boolean profiles) {
 
 	static final String USAGE = """
 			Usage: java -jar bench/target/bench.jar [options]
@@ -59,6 +60,7 @@ record BenchOptions(String profile, List<Double> rates, boolean max, long maxSca
 			  --sample-interval 1s       how often every service's metrics are sampled
 			  --check-interval 5s        the exception checker's interval on the embedded stack
 			  --keep-going               run higher rates even after one did not finish in time
+			  --no-profiles              no Java Flight Recorder profiles of the embedded platform's services
 			""";
 
 	static BenchOptions parse(String[] args, Path root) {
@@ -69,18 +71,19 @@ record BenchOptions(String profile, List<Double> rates, boolean max, long maxSca
 					Duration.ofSeconds(1), Scans.Via.KAFKA, 200, List.of(1_000L, 10_000L), 200, Duration.ofSeconds(15), 10,
 					Duration.ofSeconds(10), 16, 50_000, null, root.resolve(".local-stack/tokens.json"),
 					root.resolve("local-stack/target/local-stack.jar"), List.of(), false, root.resolve("bench/results"),
-					Duration.ofSeconds(180), Duration.ofSeconds(1), Duration.ofSeconds(5), false);
+					Duration.ofSeconds(180), Duration.ofSeconds(1), Duration.ofSeconds(5), false, true);
 			case "standard" -> new BenchOptions(profile, List.of(500.0, 1000.0, 2000.0, 5000.0, 10000.0, 20000.0), true,
 					300_000, Duration.ofSeconds(30), 6, Duration.ofSeconds(1), Scans.Via.KAFKA, 200,
 					List.of(10_000L, 100_000L, 1_000_000L), 1000, Duration.ofSeconds(30), 50, Duration.ofSeconds(30), 32,
 					1_000_000, null, root.resolve(".local-stack/tokens.json"),
 					root.resolve("local-stack/target/local-stack.jar"), List.of(), false, root.resolve("bench/results"),
-					Duration.ofSeconds(600), Duration.ofSeconds(1), Duration.ofSeconds(5), false);
+					Duration.ofSeconds(600), Duration.ofSeconds(1), Duration.ofSeconds(5), false, true);
 			default -> throw new IllegalArgumentException("--profile: smoke or standard, not " + profile);
 		};
 		var max = list.remove("--max") ? Boolean.TRUE : list.remove("--no-max") ? Boolean.FALSE : null;
 		var stackDefaults = list.remove("--stack-defaults");
 		var keepGoing = list.remove("--keep-going");
+		var profiles = !list.remove("--no-profiles");
 		var result = new BenchOptions(profile, rates(value(list, "--rate", null), options.rates()),
 				max != null ? max : options.max(), count(value(list, "--max-scans", null), options.maxScans()),
 				duration(value(list, "--duration", null), options.duration()),
@@ -101,7 +104,7 @@ record BenchOptions(String profile, List<Double> rates, boolean max, long maxSca
 				path(value(list, "--out", null), options.out()),
 				duration(value(list, "--drain-timeout", null), options.drainTimeout()),
 				duration(value(list, "--sample-interval", null), options.sampleInterval()),
-				duration(value(list, "--check-interval", null), options.checkInterval()), keepGoing);
+				duration(value(list, "--check-interval", null), options.checkInterval()), keepGoing, profiles);
 		if (!list.isEmpty()) {
 			throw new IllegalArgumentException("Unknown argument(s) " + list);
 		}
