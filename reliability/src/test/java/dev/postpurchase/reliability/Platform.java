@@ -343,14 +343,17 @@ final class Platform {
 
 	/**
 	 * The returns desk starts a mail-in refund return of one item; returns-service refuses until it has
-	 * learnt of the order (404) and its delivery (422) from their events, and the desk tries again.
+	 * learnt of the order (404) and its delivery (422) from their events, and the desk tries again,
+	 * with the same idempotency key: a try whose answer was lost (a timeout) made the return already,
+	 * and its repeat answers 200 with it.
 	 */
 	JsonNode requestReturn(String orderId) {
 		var body = json(Map.of("orderId", orderId, "lines", List.of(Map.of("sku", OrderPlan.RETURNED_SKU, "quantity", 1)),
 				"reason", "DOES_NOT_FIT", "outcome", "REFUND", "method", "MAIL_IN"));
-		var response = send("return " + orderId, () -> post("returns-service", "/api/v1/returns", body,
-				DevRoles.RETURNS_AGENT), Set.of(404, 422));
-		expect(response, 201);
+		var response = send("return " + orderId, () -> HttpRequest.newBuilder(post("returns-service", "/api/v1/returns",
+				body, DevRoles.RETURNS_AGENT), (name, value) -> true).header("Idempotency-Key", "return-of-" + orderId).build(),
+				Set.of(404, 422));
+		expect(response, 201, 200);
 		return EventJson.mapper().readTree(response.body());
 	}
 

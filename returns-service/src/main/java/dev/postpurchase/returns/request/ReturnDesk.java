@@ -101,12 +101,38 @@ public class ReturnDesk {
 		this.clock = clock;
 	}
 
+	/** A return request's result: the return, and whether this request made it (else a repeat found it). */
+	public record Requested(CustomerReturn customerReturn, boolean created) {
+	}
+
 	/**
 	 * Takes a return request: 404 when the order is not known here, 422 naming every rule it breaks;
-	 * else stored REQUESTED and, when the policy approves it by itself, approved at once.
+	 * else stored REQUESTED and, when the policy approves it by itself, approved at once. With an
+	 * idempotency key (the caller's name for this one request) the return's id is derived from the
+	 * order and the key, so a repeat of the request (a retry after a timeout, a form sent twice)
+	 * answers with the return the first made instead of making another. Once taken, a request runs to
+	 * its end even if its caller has gone: a return is never left half-way, stored but not approved.
 	 */
-	public Mono<CustomerReturn> request(NewReturn asked, String by) {
+	public Mono<Requested> request(NewReturn asked, String by, String idempotencyKey) {
 		var request = asked.validated();
+		if (idempotencyKey == null) {
+			return detached(submit(request, by, Returns.newId())).map(created -> new Requested(created, true));
+		}
+		var id = Returns.idFor(request.orderId(), idempotencyKey);
+		return returns.find(id)
+			.map(existing -> new Requested(existing, false))
+			.switchIfEmpty(Mono.defer(() -> detached(submit(request, by, id)).map(created -> new Requested(created, true))))
+			// the first request of this key got there meanwhile (its reservation refuses this one, or the id is taken)
+			.onErrorResume(ex -> returns.find(id).map(existing -> new Requested(existing, false))
+				.switchIfEmpty(Mono.error(ex)));
+	}
+
+	/** Runs to its end whether or not the subscriber stays (a caller that went away cancels nothing). */
+	private static <T> Mono<T> detached(Mono<T> work) {
+		return Mono.fromFuture(work.toFuture(), true);
+	}
+
+	private Mono<CustomerReturn> submit(NewReturn request, String by, String id) {
 		return known(request.orderId())
 			.flatMap(order -> taken(order.orderId()).flatMap(returned -> {
 				var wanted = request.lines().stream().map(item -> new RequestedLine(item.sku(), item.quantity())).toList();
@@ -114,7 +140,7 @@ public class ReturnDesk {
 				if (!violations.isEmpty()) {
 					return Mono.error(ineligible(violations));
 				}
-				var created = created(order, request, by);
+				var created = created(order, request, by, id);
 				metrics.requested(created);
 				log.info("Return {} of order {} requested ({}, {}, {})", created.id(), order.orderId(), created.reason(),
 						created.outcome(), created.method());
@@ -156,9 +182,8 @@ public class ReturnDesk {
 		});
 	}
 
-	private CustomerReturn created(OrderFacts order, NewReturn request, String by) {
+	private CustomerReturn created(OrderFacts order, NewReturn request, String by, String id) {
 		var now = clock.instant();
-		var id = Returns.newId();
 		var lines = request.lines().stream().map(item -> {
 			var ordered = order.linesOf(item.sku()).get(0);
 			return new Line(item.sku(), ordered.name(), item.quantity(), ordered.unitPriceMinor(), order.currency(),

@@ -63,9 +63,18 @@ public class Returns implements SmartInitializingSingleton {
 
 	/** A new return id, e.g. {@code ret_7F3K9Q2M4X}. */
 	static String newId() {
-		var alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 		var random = UUID.randomUUID();
-		var bits = random.getMostSignificantBits() ^ random.getLeastSignificantBits();
+		return id(random.getMostSignificantBits() ^ random.getLeastSignificantBits());
+	}
+
+	/** The id of the return an order's request with this idempotency key makes: the same for every repeat. */
+	static String idFor(String orderId, String idempotencyKey) {
+		var name = UUID.nameUUIDFromBytes((orderId + "\n" + idempotencyKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return id(name.getMostSignificantBits() ^ name.getLeastSignificantBits());
+	}
+
+	private static String id(long bits) {
+		var alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 		var id = new StringBuilder("ret_");
 		for (int i = 0; i < 10; i++) {
 			id.append(alphabet.charAt((int) (bits & 31)));

@@ -141,6 +141,34 @@ class ReturnLifecycleIntegrationTests {
 	}
 
 	@Test
+	void aRequestRepeatedWithItsIdempotencyKeyAnswersWithTheReturnItMadeAndMakesNoOther() {
+		var order = deliveredOrder(clock.instant().minus(Duration.ofDays(3)));
+		var customerLink = links.issue(order.orderId(), LinkPurpose.RETURN);
+		var body = Map.of("orderId", order.orderId(), "lines", List.of(Map.of("sku", RAINCOAT, "quantity", 1)), "reason",
+				"DOES_NOT_FIT", "outcome", "REFUND", "method", "MAIL_IN");
+		java.util.function.Function<String, WebTestClient.ResponseSpec> send = key -> web.post()
+			.uri("/api/v1/returns?token={t}", customerLink)
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
+
+		var first = send.apply("form-7f3a").expectStatus().isCreated()
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		var again = send.apply("form-7f3a").expectStatus().isOk()
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		assertThat(again.get("id").asString()).isEqualTo(first.get("id").asString());
+		assertThat(again.get("state").asString()).isEqualTo("LABEL_ISSUED");
+		// another key is another request: the raincoat is on its way back already
+		rule(send.apply("form-other"), "QUANTITY_EXCEEDED");
+		assertThat(returns.ofOrder(order.orderId()).collectList().block()).singleElement()
+			.satisfies(one -> assertThat(one.id()).isEqualTo(first.get("id").asString()));
+
+		send.apply("x".repeat(256)).expectStatus().isBadRequest()
+			.expectBody(String.class).value(problem -> assertThat(problem).contains("Idempotency-Key"));
+	}
+
+	@Test
 	void eachEligibilityRuleGivesA422NamingIt() {
 		// delivered 1 March 23:30 in Amsterdam: 30 days, the last day is 31 March (summer time by then)
 		var delivered = LocalDate.of(2026, 3, 1).atTime(23, 30).atZone(AMSTERDAM).toInstant();

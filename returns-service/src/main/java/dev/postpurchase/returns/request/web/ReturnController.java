@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,6 +35,8 @@ class ReturnController {
 
 	private static final int MAX_PAGE = 100;
 
+	private static final int MAX_KEY = 255;
+
 	private final ReturnDesk desk;
 
 	private final Returns returns;
@@ -49,18 +52,26 @@ class ReturnController {
 	/**
 	 * Starts a return: with a bearer token of scope {@code returns:write}, or with {@code token}, the
 	 * customer's RETURN link for exactly this order. 201 with the return (approved at once when the
-	 * policy allows), 422 naming the rules it breaks.
+	 * policy allows), 422 naming the rules it breaks. With an {@code Idempotency-Key} (up to 255
+	 * printable characters, one per request the caller means), a repeat answers 200 with the return the
+	 * first made.
 	 */
 	@PostMapping("/api/v1/returns")
-	Mono<ResponseEntity<ReturnView>> request(@RequestBody NewReturn body, @RequestParam(required = false) String token) {
+	Mono<ResponseEntity<ReturnView>> request(@RequestBody NewReturn body, @RequestParam(required = false) String token,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_KEY
+				|| !idempotencyKey.chars().allMatch(c -> c >= 0x20 && c < 0x7f))) {
+			return Mono.error(Problems.badRequest("Idempotency-Key: 1 to " + MAX_KEY + " printable ASCII characters"));
+		}
 		var request = body.validated();
 		Mono<String> caller = token != null ? Mono.fromCallable(() -> {
 			links.authorize(token, LinkPurpose.RETURN, request.orderId());
 			return "customer-link";
 		}) : agent(Scopes.RETURNS_WRITE);
-		return caller.flatMap(by -> desk.request(request, by))
-			.map(created -> ResponseEntity.status(HttpStatus.CREATED)
-				.body(token != null ? ReturnView.of(created).forCustomer() : ReturnView.of(created)));
+		return caller.flatMap(by -> desk.request(request, by, idempotencyKey))
+			.map(requested -> ResponseEntity.status(requested.created() ? HttpStatus.CREATED : HttpStatus.OK)
+				.body(token != null ? ReturnView.of(requested.customerReturn()).forCustomer()
+						: ReturnView.of(requested.customerReturn())));
 	}
 
 	@GetMapping("/api/v1/returns/{returnId}")
