@@ -1,19 +1,15 @@
 package dev.postpurchase.localstack;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.postpurchase.testkit.DevRoles;
+import dev.postpurchase.testkit.FreePorts;
 
 /**
  * The whole platform, as the local stack runs it, for tests in other modules that need to break it on
@@ -74,7 +70,7 @@ public final class RunningStack implements AutoCloseable {
 	 * @param out where the services' output goes, line by line behind their names
 	 */
 	public static RunningStack start(Path home, Map<String, String> serviceProperties, PrintStream out) {
-		var ports = freePorts(5 + Service.ALL.size());
+		var ports = FreePorts.find(5 + Service.ALL.size());
 		var environment = new HashMap<String, String>();
 		var variables = List.of("KAFKA_PORT", "MONGO_PORT", "ISSUER_PORT", "SMTP_PORT", "SIMULATORS_PORT");
 		for (int i = 0; i < variables.size(); i++) {
@@ -155,7 +151,7 @@ public final class RunningStack implements AutoCloseable {
 
 	/** Starts a second instance of the service on a free port; returns once it is ready. Closing it stops it gracefully. */
 	public Instance startInstance(String service) {
-		var port = freePorts(1)[0];
+		var port = FreePorts.find(1)[0];
 		return new Instance(this.stack, this.stack.startInstance(service, port));
 	}
 
@@ -227,29 +223,6 @@ public final class RunningStack implements AutoCloseable {
 			case WHATSAPP -> simulators.whatsApp().faults();
 			case PAYMENTS -> simulators.payments().faults();
 		};
-	}
-
-	private static int[] freePorts(int count) {
-		var sockets = new ArrayList<ServerSocket>();
-		try {
-			for (int i = 0; i < count; i++) {
-				sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-			}
-			return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("No free local port", ex);
-		}
-		finally {
-			for (var socket : sockets) {
-				try {
-					socket.close();
-				}
-				catch (IOException ex) {
-					// released with the process at the latest
-				}
-			}
-		}
 	}
 
 	/** One more instance of a service, on a port of its own. */

@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Finds free local ports, for servers that must keep their port across restarts. */
-final class FreePorts {
+public final class FreePorts {
 
 	private FreePorts() {
 	}
 
 	/** Returns {@code count} distinct free ports; the sockets are held together so the OS cannot hand one out twice. */
-	static int[] find(int count) {
+	public static int[] find(int count) {
 		var sockets = new ArrayList<ServerSocket>(count);
 		try {
 			for (int i = 0; i < count; i++) {
