@@ -41,13 +41,21 @@ class DailyCaps implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Takes one of the order's messages of {@code day}; {@code false} when the cap was reached (and
-	 * nothing was counted).
+	 * Takes one of the order's messages of {@code day} for the message {@code messageId}; {@code false}
+	 * when the cap was reached (and nothing was counted). A message counts once, however often it is
+	 * attempted: one sent again after a crash (before it was recorded as sent) takes no second place.
 	 */
-	Mono<Boolean> take(String orderId, LocalDate day, int cap) {
-		var query = Query.query(Criteria.where("_id").is(orderId + ":" + day).and("count").lt(cap));
+	Mono<Boolean> take(String orderId, LocalDate day, int cap, String messageId) {
+		var id = orderId + ":" + day;
+		var query = Query.query(Criteria.where("_id").is(id).and("count").lt(cap).and("messages").ne(messageId));
 		var update = new Update().inc("count", 1)
+			.addToSet("messages", messageId)
 			.setOnInsert("expiresAt", Instant.from(day.plusDays(2).atStartOfDay(java.time.ZoneOffset.UTC)));
+		return mongo.exists(Query.query(Criteria.where("_id").is(id).and("messages").is(messageId)), COLLECTION)
+			.flatMap(counted -> counted ? Mono.just(true) : count(query, update));
+	}
+
+	private Mono<Boolean> count(Query query, Update update) {
 		return mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
 				org.bson.Document.class, COLLECTION)
 			.map(counted -> true)

@@ -351,7 +351,7 @@ public class Notifier {
 			return ledger.defer(entry.id(), quietUntil, suppressed(entry, Reason.QUIET_HOURS, quietUntil));
 		}
 		var allowed = entry.urgent() || entry.counted() ? Mono.just(true)
-				: caps.take(entry.orderId(), audience.day(now), settings.dailyCap());
+				: caps.take(entry.orderId(), audience.day(now), settings.dailyCap(), entry.notificationId());
 		return allowed.flatMap(underCap -> underCap ? send(entry, audience) : suppress(entry, Reason.DAILY_CAP));
 	}
 
