@@ -9,7 +9,6 @@ import java.util.Optional;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A MongoDB-compatible server in this JVM ({@code mongo-java-server}), on localhost.
@@ -70,7 +69,7 @@ public final class EmbeddedMongo extends LocalServer<MongoServer> {
 
 	private MongoBackend backend() {
 		if (this.file == null) {
-			return new MemoryBackend();
+			return new IndexedMemoryBackend();
 		}
 		try {
 			Files.createDirectories(this.file.getParent());
