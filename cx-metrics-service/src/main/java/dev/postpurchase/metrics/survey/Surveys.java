@@ -88,7 +88,7 @@ class Surveys implements SmartInitializingSingleton {
 				null, order.salesChannel());
 		var answer = new SurveyAnswer(SurveyAnswer.idOf(order.orderId(), type), order.orderId(), order.customerId(),
 				order.salesChannel(), type, score, comment, now, null, List.of(OutboxEntry.of(event)));
-		return insert(answer).doOnNext(stored -> relay.wakeUp());
+		return insert(answer).doOnNext(stored -> relay.wakeUp(COLLECTION, stored.id()));
 	}
 
 	/**

@@ -25,6 +25,7 @@ import dev.postpurchase.contracts.notification.NotificationFailed;
 import dev.postpurchase.kit.outbox.OutboxEntry;
 import dev.postpurchase.kit.outbox.OutboxRelay;
 import dev.postpurchase.notification.message.Notification;
+import dev.postpurchase.notification.message.Notifications;
 import dev.postpurchase.notification.message.Notification.Status;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -128,7 +129,7 @@ public class Engagements implements SmartInitializingSingleton {
 			if (errorCode != null) {
 				update.set(DELIVERY_ERROR, errorCode);
 			}
-			return changed(query, update).doOnNext(recorded -> {
+			return changed(entry.id(), query, update).doOnNext(recorded -> {
 				if (recorded) {
 					Counter.builder("notification.delivery.failures")
 						.description("Messages the provider reported as not delivered after sending, by channel")
@@ -178,7 +179,7 @@ public class Engagements implements SmartInitializingSingleton {
 		var update = new Update().addToSet(ENGAGEMENTS, kind.name())
 			.set("updatedAt", clock.instant())
 			.push(OutboxEntry.FIELD, OutboxEntry.of(engaged));
-		return changed(query, update).doOnNext(recorded -> {
+		return changed(entry.id(), query, update).doOnNext(recorded -> {
 			if (recorded) {
 				Counter.builder("notification.engagements")
 					.description("First delivery receipts, opens and clicks of sent messages, by channel")
@@ -191,12 +192,12 @@ public class Engagements implements SmartInitializingSingleton {
 		});
 	}
 
-	private Mono<Boolean> changed(Query query, Update update) {
+	private Mono<Boolean> changed(String id, Query query, Update update) {
 		return mongo.updateFirst(query, update, Notification.class)
 			.map(result -> result.getModifiedCount() > 0)
 			.doOnNext(changed -> {
 				if (changed) {
-					relay.wakeUp();
+					relay.wakeUp(Notifications.COLLECTION, id);
 				}
 			});
 	}

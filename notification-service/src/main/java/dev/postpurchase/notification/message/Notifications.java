@@ -2,7 +2,9 @@ package dev.postpurchase.notification.message;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -18,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import dev.postpurchase.contracts.Event;
+import dev.postpurchase.contracts.notification.Channel;
 import dev.postpurchase.contracts.notification.Milestone;
 import dev.postpurchase.contracts.notification.NotificationSuppressed;
 import dev.postpurchase.kit.idempotency.AppliedEvents;
@@ -35,7 +38,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class Notifications implements SmartInitializingSingleton {
 
-	static final String COLLECTION = "notifications";
+	public static final String COLLECTION = "notifications";
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -65,7 +68,7 @@ public class Notifications implements SmartInitializingSingleton {
 		return mongo.insert(entry, COLLECTION)
 			.map(inserted -> true)
 			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(false))
-			.doOnNext(claimed -> wakeRelayIf(claimed && !entry.outbox().isEmpty()));
+			.doOnNext(claimed -> wakeRelayIf(claimed && !entry.outbox().isEmpty(), entry.id()));
 	}
 
 	/**
@@ -79,7 +82,7 @@ public class Notifications implements SmartInitializingSingleton {
 			.set("updatedAt", clock.instant());
 		return mongo.updateFirst(query, update, COLLECTION)
 			.map(result -> result.getModifiedCount() > 0)
-			.doOnNext(this::wakeRelayIf);
+			.doOnNext(changed -> wakeRelayIf(changed, id));
 	}
 
 	/** Marks a PENDING entry SENT and publishes the event; {@code false} when it was not PENDING. */
@@ -122,21 +125,18 @@ public class Notifications implements SmartInitializingSingleton {
 
 	/** Any entry of an order's milestone, on whichever channel. */
 	Mono<Notification> anyOf(String orderId, Milestone milestone) {
-		return mongo.findOne(Query.query(Criteria.where("orderId").is(orderId).and("milestone").is(milestone)),
-				Notification.class, COLLECTION);
+		return ofOrder(orderId, List.of(milestone)).next();
 	}
 
 	/**
-	 * The messages of an order that wait, not yet attempted (held for the collapse window, or
-	 * deferred), about one of {@code milestones}; but {@code exceptId}.
+	 * The entries of an order about {@code milestones}, found by their ids (one per milestone and
+	 * channel): the cost does not grow with the ledger, whichever MongoDB holds it.
 	 */
-	Flux<Notification> waiting(String orderId, Collection<Milestone> milestones, String exceptId) {
-		var query = Query.query(Criteria.where("orderId").is(orderId)
-			.and("status").is(Status.PENDING)
-			.and("attempts").is(0)
-			.and("milestone").in(milestones)
-			.and("_id").ne(exceptId));
-		return mongo.find(query, Notification.class, COLLECTION);
+	Flux<Notification> ofOrder(String orderId, Collection<Milestone> milestones) {
+		var ids = milestones.stream()
+			.flatMap(milestone -> Arrays.stream(Channel.values()).map(channel -> Notification.idOf(orderId, milestone, channel)))
+			.toList();
+		return mongo.find(Query.query(Criteria.where("_id").in(ids)), Notification.class, COLLECTION);
 	}
 
 	/**
@@ -152,7 +152,7 @@ public class Notifications implements SmartInitializingSingleton {
 			.push(OutboxEntry.FIELD, OutboxEntry.of(event));
 		return mongo.updateFirst(query, update, COLLECTION)
 			.map(result -> result.getModifiedCount() > 0)
-			.doOnNext(this::wakeRelayIf);
+			.doOnNext(changed -> wakeRelayIf(changed, id));
 	}
 
 	/** How many PENDING entries there are: all, and those deferred to the end of quiet hours. */
@@ -205,12 +205,12 @@ public class Notifications implements SmartInitializingSingleton {
 		var query = Query.query(Criteria.where("_id").is(id).and("status").is(Status.PENDING));
 		return mongo.updateFirst(query, update, COLLECTION)
 			.map(result -> result.getModifiedCount() > 0)
-			.doOnNext(this::wakeRelayIf);
+			.doOnNext(changed -> wakeRelayIf(changed, id));
 	}
 
-	private void wakeRelayIf(boolean changed) {
+	private void wakeRelayIf(boolean changed, String id) {
 		if (changed) {
-			relay.wakeUp();
+			relay.wakeUp(COLLECTION, id);
 		}
 	}
 

@@ -267,8 +267,8 @@ public class Notifier {
 		if (!settings.collapsible().contains(entry.milestone())) {
 			return Mono.just(true);
 		}
-		return ledger.ofOrder(entry.orderId())
-			.filter(other -> !other.id().equals(entry.id()) && settings.collapsible().contains(other.milestone())
+		return ledger.ofOrder(entry.orderId(), settings.collapsible())
+			.filter(other -> !other.id().equals(entry.id())
 					&& (other.status() == Status.SENT || other.status() == Status.PENDING))
 			.collectList()
 			.flatMap(others -> {

@@ -40,8 +40,10 @@ import dev.postpurchase.kit.web.Problems;
  * An order, with the events it still has to publish in its outbox. Every change is a method here
  * that checks the rules and appends its event; the change and its event are saved in one write.
  */
-@Document("orders")
+@Document(Order.COLLECTION)
 public class Order {
+
+	public static final String COLLECTION = "orders";
 
 	@Id
 	private final String id;

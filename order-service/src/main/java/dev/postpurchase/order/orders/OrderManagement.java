@@ -129,7 +129,7 @@ public class OrderManagement {
 					log.info("Replacement order {} placed for return {} of order {} ({} lines)", id,
 							replacementFor.returnId(), replacementFor.orderId(), in.lines().size());
 				}
-				relay.wakeUp();
+				relay.wakeUp(Order.COLLECTION, id.value());
 				publisher.publishEvent(new OrderAccepted(id, in.source()));
 				return new Placement(saved, true);
 			})
@@ -181,7 +181,7 @@ public class OrderManagement {
 			.switchIfEmpty(Mono.error(() -> Problems.notFound("Order " + id + " not found")))
 			.flatMap(order -> change.test(order) ? orders.save(order).doOnSuccess(saved -> {
 				log.info("Order {} {}", id, what);
-				relay.wakeUp();
+				relay.wakeUp(Order.COLLECTION, id.value());
 			}) : Mono.just(order)))
 			.retryWhen(ON_CONCURRENT_CHANGE);
 	}

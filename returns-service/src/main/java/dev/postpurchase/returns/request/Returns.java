@@ -85,7 +85,7 @@ public class Returns implements SmartInitializingSingleton {
 
 	/** Stores a new return with its first events. */
 	Mono<CustomerReturn> create(CustomerReturn created) {
-		return mongo.insert(created, COLLECTION).doOnNext(saved -> relay.wakeUp());
+		return mongo.insert(created, COLLECTION).doOnNext(saved -> relay.wakeUp(COLLECTION, saved.id()));
 	}
 
 	public Mono<CustomerReturn> find(String id) {
@@ -184,7 +184,7 @@ public class Returns implements SmartInitializingSingleton {
 		}
 		return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), CustomerReturn.class,
 				COLLECTION)
-			.doOnNext(moved -> relay.wakeUp());
+			.doOnNext(moved -> relay.wakeUp(COLLECTION, id));
 	}
 
 	/** Sets fields of a return without moving it (the refund's retry bookkeeping), with events. */
@@ -195,7 +195,7 @@ public class Returns implements SmartInitializingSingleton {
 		}
 		return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("state").is(in)), update,
 				FindAndModifyOptions.options().returnNew(true), CustomerReturn.class, COLLECTION)
-			.doOnNext(changed -> relay.wakeUp());
+			.doOnNext(changed -> relay.wakeUp(COLLECTION, id));
 	}
 
 	/**

@@ -2,9 +2,12 @@ package dev.postpurchase.kit.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,6 +46,12 @@ import reactor.core.scheduler.Schedulers;
  * ({@code outbox-relay:<collection>}, see {@link Leases}); the others skip it, and report a backlog of
  * 0 for it, until the holder stops or its lease runs out. Entries written on another instance wait
  * for the holder's next pass (at most {@code interval}).
+ *
+ * <p>A write that adds entries names its document ({@link #wakeUp(String, Object)}): the next pass
+ * reads the named documents by {@code _id} only, which every MongoDB (and the in-memory one of the
+ * embedded default, which uses no other index) finds at once whatever the collection's size. The
+ * search for every pending entry runs on the {@code interval} tick: it finds what a crash or another
+ * instance left behind.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -62,6 +71,9 @@ public class OutboxRelay implements SmartLifecycle {
 	private final String source;
 
 	private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
+
+	/** Documents named by writes since the last pass, by collection. */
+	private final Map<String, Queue<Object>> named = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicLong> backlog = new ConcurrentHashMap<>();
 
@@ -88,6 +100,7 @@ public class OutboxRelay implements SmartLifecycle {
 			.description("Attempts to publish an outbox entry that failed (the entry stays and is retried)")
 			.register(meters);
 		for (var collection : settings.collections()) {
+			named.put(collection, new ConcurrentLinkedQueue<>());
 			Gauge.builder("outbox.backlog", backlog.computeIfAbsent(collection, c -> new AtomicLong()), AtomicLong::get)
 				.description("Outbox entries waiting to be published, by collection, as of the last relay pass")
 				.tag("collection", collection)
@@ -95,9 +108,19 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	/** Asks for a pass soon, for example right after a write added entries. */
+	/** Asks for a full pass soon, for example right after a write added entries to several documents. */
 	public void wakeUp() {
 		wakeUps.tryEmitNext(Boolean.TRUE);
+	}
+
+	/** Asks for a pass soon over one document, right after a write added entries to it. */
+	public void wakeUp(String collection, Object id) {
+		var queue = named.get(collection);
+		if (queue == null) {
+			throw new IllegalArgumentException("Not an outbox collection: " + collection);
+		}
+		queue.add(id);
+		wakeUps.tryEmitNext(Boolean.FALSE);
 	}
 
 	@Override
@@ -110,11 +133,13 @@ public class OutboxRelay implements SmartLifecycle {
 			.concatMap(collection -> mongo.indexOps(collection)
 				.createIndex(new Index().named("outbox_pending").on(PENDING, Sort.Direction.ASC).sparse()))
 			.blockLast();
+		// TRUE: a full pass; FALSE: the named documents only. While a pass runs, one more signal waits and
+		// the others are dropped: the pass after it still finds every document named in the meantime.
 		loop = Flux.merge(Flux.interval(Duration.ZERO, settings.interval()).map(tick -> Boolean.TRUE), wakeUps.asFlux())
 			.onBackpressureDrop()
 			// a wake-up arrives on the caller's thread (a request or driver thread): never relay there
 			.publishOn(Schedulers.boundedElastic(), 1)
-			.concatMap(tick -> relayOnce().onErrorResume(ex -> {
+			.concatMap(full -> relay(full).onErrorResume(ex -> {
 				log.warn("Outbox pass failed, retrying on the next one: {}", ex.toString());
 				return Mono.empty();
 			}), 1)
@@ -141,44 +166,75 @@ public class OutboxRelay implements SmartLifecycle {
 		return loop != null;
 	}
 
-	/** One pass over every collection; emits the number of entries published. */
+	/** One full pass over every collection; emits the number of entries published. */
 	public Mono<Long> relayOnce() {
-		return Flux.fromIterable(settings.collections()).concatMap(this::relay).reduce(0L, Long::sum);
+		return relay(true);
 	}
 
-	private Mono<Long> relay(String collection) {
-		return leases.acquire(lease(collection), Leases.timeToLive(settings.interval())).flatMap(holds -> {
-			if (holds) {
-				return relayHeld(collection);
-			}
-			backlog.get(collection).set(0);
+	private Mono<Long> relay(boolean full) {
+		return Flux.fromIterable(settings.collections())
+			.concatMap(collection -> relay(collection, full))
+			.reduce(0L, Long::sum);
+	}
+
+	private Mono<Long> relay(String collection, boolean full) {
+		var ids = drain(named.get(collection));
+		if (ids.isEmpty() && !full) {
 			return Mono.just(0L);
+		}
+		return leases.acquire(lease(collection), Leases.timeToLive(settings.interval())).flatMap(holds -> {
+			if (!holds) {
+				// the holder finds them on its next full pass
+				backlog.get(collection).set(0);
+				return Mono.just(0L);
+			}
+			var ofNamed = Flux.fromIterable(ids)
+				.buffer(settings.batchSize())
+				.concatMap(batch -> relay(collection, Criteria.where("_id").in(batch), batch.size()))
+				.reduce(new long[2], OutboxRelay::add);
+			return full ? ofNamed.flatMap(first -> relay(collection, Criteria.where(PENDING).exists(true),
+					settings.batchSize())
+				.map(rest -> {
+					backlog.get(collection).set(rest[1]);
+					return first[0] + rest[0];
+				})) : ofNamed.map(totals -> totals[0]);
 		});
+	}
+
+	private static List<Object> drain(Queue<Object> queue) {
+		var ids = new LinkedHashSet<Object>();
+		for (var id = queue.poll(); id != null; id = queue.poll()) {
+			ids.add(id);
+		}
+		return new ArrayList<>(ids);
 	}
 
 	private static String lease(String collection) {
 		return "outbox-relay:" + collection;
 	}
 
-	private Mono<Long> relayHeld(String collection) {
-		var pending = Query.query(Criteria.where(PENDING).exists(true)).limit(settings.batchSize());
-		pending.fields().include(OutboxEntry.FIELD);
-		return mongo.find(pending, Document.class, collection)
+	/** Relays the documents the criteria find; emits {published, still pending}. */
+	private Mono<long[]> relay(String collection, Criteria documents, int limit) {
+		var query = Query.query(documents).limit(limit);
+		query.fields().include(OutboxEntry.FIELD);
+		return mongo.find(query, Document.class, collection)
 			.flatMap(document -> relayDocument(collection, document), settings.concurrency())
-			.reduce(new long[2], (totals, result) -> {
-				totals[0] += result[0];
-				totals[1] += result[1];
-				return totals;
-			})
-			.map(totals -> {
-				backlog.get(collection).set(totals[1]);
-				return totals[0];
-			});
+			.reduce(new long[2], OutboxRelay::add);
+	}
+
+	private static long[] add(long[] totals, long[] more) {
+		totals[0] += more[0];
+		totals[1] += more[1];
+		return totals;
 	}
 
 	/** Publishes a document's entries in order; returns {published, still pending}. */
 	private Mono<long[]> relayDocument(String collection, Document document) {
 		var entries = document.getList(OutboxEntry.FIELD, Document.class);
+		if (entries == null || entries.isEmpty()) {
+			// a named document whose entries another pass published already
+			return Mono.just(new long[2]);
+		}
 		var done = new ArrayList<String>();
 		return Flux.fromIterable(entries)
 			.concatMap(entry -> publish(entry).thenReturn(entry.getString("eventId")))

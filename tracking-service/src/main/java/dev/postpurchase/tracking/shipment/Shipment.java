@@ -54,8 +54,10 @@ import dev.postpurchase.kit.outbox.OutboxEntry;
  * Its status changes and its delivery are published like any parcel's, with the direction and the
  * {@code returnId}, so consumers tell it from the customer's delivery.
  */
-@Document("shipments")
+@Document(Shipment.COLLECTION)
 public class Shipment {
+
+	public static final String COLLECTION = "shipments";
 
 	@Id
 	private final String id;

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,7 +124,7 @@ public class TrackingUpdates implements SmartInitializingSingleton {
 			.doOnNext(saved -> {
 				log.info("Shipment {} registered for order {} ({}, {})", saved.shipmentId(), saved.orderId(),
 						key.carrier(), saved.direction());
-				relay.wakeUp();
+				relay.wakeUp(Shipment.COLLECTION, saved.key().id());
 			})
 			.onErrorResume(DuplicateKeyException.class, known -> shipments.findById(key.id()))
 			.flatMap(shipment -> applyParked(key).thenReturn(shipment));
@@ -153,9 +155,12 @@ public class TrackingUpdates implements SmartInitializingSingleton {
 			// how far behind the carrier's own time our data is: a feed that falls behind shows here first
 			carrierDataLag.record(Duration.between(change.checkpoint().occurredAt(), clock.instant()).toMillis() / 1000.0);
 		}
-		return shipments.existsById(key.id())
-			.flatMap(registered -> registered ? applyParked(key).then(track(key, change))
-					: park(key, update));
+		return shipments.findById(key.id())
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap(loaded -> loaded.isEmpty() ? park(key, update)
+					// what was parked changes the shipment: then it is read again
+					: applyParked(key).flatMap(applied -> track(key, change, applied == 0 ? loaded.get() : null)));
 	}
 
 	/** A checkpoint and an estimate, either possibly absent, read from an update. */
@@ -173,9 +178,19 @@ public class TrackingUpdates implements SmartInitializingSingleton {
 
 	/** Applies a change to a registered shipment. */
 	private Mono<Outcome> track(ShipmentKey key, Change change) {
-		return Mono.defer(() -> shipments.findById(key.id())
+		return track(key, change, null);
+	}
+
+	/**
+	 * Applies a change to a registered shipment, starting from {@code loaded} when given (read just
+	 * now); a retry after a concurrent change reads it again.
+	 */
+	private Mono<Outcome> track(ShipmentKey key, Change change, Shipment loaded) {
+		var first = new AtomicReference<>(loaded);
+		return Mono.defer(() -> Mono.justOrEmpty(first.getAndSet(null))
+			.switchIfEmpty(Mono.defer(() -> shipments.findById(key.id())))
 			.flatMap(shipment -> shipment.track(change.checkpoint(), change.estimate(), clock)
-					? shipments.save(shipment).doOnNext(saved -> relay.wakeUp()).thenReturn(Outcome.APPLIED)
+					? shipments.save(shipment).doOnNext(saved -> relay.wakeUp(Shipment.COLLECTION, key.id())).thenReturn(Outcome.APPLIED)
 					: Mono.just(Outcome.UNCHANGED)))
 			.retryWhen(ON_CONCURRENT_CHANGE);
 	}
