@@ -13,6 +13,7 @@ import dev.postpurchase.contracts.exception.DeliveryExceptionResolved;
 import dev.postpurchase.contracts.shipment.ShipmentDelivered;
 import dev.postpurchase.contracts.shipment.ShipmentRegistered;
 import dev.postpurchase.metrics.kpi.FactProjection;
+import dev.postpurchase.kit.kafka.KafkaSettings;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,7 +31,8 @@ class DeliveryFactsListener implements FactProjection {
 		this.facts = facts;
 	}
 
-	@KafkaListener(id = "metrics-shipments", groupId = "cx-metrics-service.shipments", topics = Topics.SHIPMENT_EVENTS)
+	@KafkaListener(id = "metrics-shipments", groupId = "cx-metrics-service.shipments", topics = Topics.SHIPMENT_EVENTS,
+			concurrency = KafkaSettings.CONSUMER_PER_PARTITION)
 	void onShipmentEvent(ConsumerRecord<String, Object> record) {
 		consume(record.value());
 	}

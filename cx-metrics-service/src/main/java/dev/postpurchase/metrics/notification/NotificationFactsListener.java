@@ -13,6 +13,7 @@ import dev.postpurchase.contracts.notification.NotificationFailed;
 import dev.postpurchase.contracts.notification.NotificationSent;
 import dev.postpurchase.contracts.notification.NotificationSuppressed;
 import dev.postpurchase.metrics.kpi.FactProjection;
+import dev.postpurchase.kit.kafka.KafkaSettings;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,8 +30,8 @@ class NotificationFactsListener implements FactProjection {
 		this.facts = facts;
 	}
 
-	@KafkaListener(id = "metrics-notifications", groupId = "cx-metrics-service.notifications",
-			topics = Topics.NOTIFICATION_EVENTS)
+	@KafkaListener(id = "metrics-notifications", groupId = "cx-metrics-service.notifications", topics = Topics.NOTIFICATION_EVENTS,
+			concurrency = KafkaSettings.CONSUMER_PER_PARTITION)
 	void onNotificationEvent(ConsumerRecord<String, Object> record) {
 		consume(record.value());
 	}

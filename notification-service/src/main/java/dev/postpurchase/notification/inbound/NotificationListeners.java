@@ -22,6 +22,7 @@ import dev.postpurchase.notification.message.MessageDetails;
 import dev.postpurchase.notification.message.Notifier;
 import dev.postpurchase.notification.message.Trigger;
 import dev.postpurchase.notification.recipient.Recipients;
+import dev.postpurchase.kit.kafka.KafkaSettings;
 
 /**
  * The triggers of customer messages from {@code order.events}, {@code shipment.events},
@@ -45,7 +46,8 @@ class NotificationListeners {
 		this.notifier = notifier;
 	}
 
-	@KafkaListener(id = "notification-orders", groupId = "notification-service.orders", topics = Topics.ORDER_EVENTS)
+	@KafkaListener(id = "notification-orders", groupId = "notification-service.orders", topics = Topics.ORDER_EVENTS,
+			concurrency = KafkaSettings.CONSUMER_PER_PARTITION)
 	void onOrderEvent(ConsumerRecord<String, Object> record) {
 		if (record.value() instanceof OrderPlaced placed) {
 			var promise = placed.promise();
@@ -61,8 +63,8 @@ class NotificationListeners {
 		}
 	}
 
-	@KafkaListener(id = "notification-shipments", groupId = "notification-service.shipments",
-			topics = Topics.SHIPMENT_EVENTS)
+	@KafkaListener(id = "notification-shipments", groupId = "notification-service.shipments", topics = Topics.SHIPMENT_EVENTS,
+			concurrency = KafkaSettings.CONSUMER_PER_PARTITION)
 	void onShipmentEvent(ConsumerRecord<String, Object> record) {
 		if (record.value() instanceof ShipmentStatusChanged changed && changed.direction() != Direction.RETURN) {
 			var trigger = changed.status() == TrackingStatus.IN_TRANSIT ? Trigger.IN_TRANSIT

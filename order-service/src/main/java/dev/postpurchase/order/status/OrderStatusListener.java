@@ -8,6 +8,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.postpurchase.contracts.Topics;
+import dev.postpurchase.kit.kafka.KafkaSettings;
 
 /**
  * Feeds the status projection from the other services' topics. The update is done before the
@@ -25,7 +26,8 @@ class OrderStatusListener {
 	}
 
 	@KafkaListener(id = "order-status", groupId = "order-service.status", topics = { Topics.SHIPMENT_EVENTS,
-			Topics.DELIVERY_EXCEPTION_EVENTS, Topics.RETURN_EVENTS, Topics.NOTIFICATION_EVENTS })
+			Topics.DELIVERY_EXCEPTION_EVENTS, Topics.RETURN_EVENTS, Topics.NOTIFICATION_EVENTS },
+			concurrency = KafkaSettings.CONSUMER_PER_PARTITION)
 	void on(ConsumerRecord<String, Object> record) {
 		projection.apply(record.value()).block(WRITE_TIMEOUT);
 	}

@@ -18,4 +18,11 @@ public record KafkaSettings(@DefaultValue("3") int partitions, @DefaultValue("1"
 		@DefaultValue("4") int maxRetries, @DefaultValue("200ms") Duration retryInitialInterval,
 		@DefaultValue("2.0") double retryMultiplier, @DefaultValue("5s") Duration retryMaxInterval) {
 
+	/**
+	 * The {@code concurrency} of a busy listener: a consumer per partition of its topics, so that one
+	 * instance reads them all in parallel (every record of an order still in order, on its partition).
+	 * Quiet listeners keep one consumer for all partitions.
+	 */
+	public static final String CONSUMER_PER_PARTITION = "${postpurchase.kafka.partitions:3}";
+
 }

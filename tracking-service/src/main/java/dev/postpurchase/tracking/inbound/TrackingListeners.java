@@ -19,6 +19,7 @@ import dev.postpurchase.kit.kafka.PoisonMessageException;
 import dev.postpurchase.tracking.shipment.InvalidTrackingUpdateException;
 import dev.postpurchase.tracking.shipment.Registration;
 import dev.postpurchase.tracking.shipment.TrackingUpdates;
+import dev.postpurchase.kit.kafka.KafkaSettings;
 
 /**
  * Parcels to follow from {@code order.events} (OrderShipped: outbound, against the order's delivery
@@ -40,7 +41,8 @@ class TrackingListeners {
 		this.tracking = tracking;
 	}
 
-	@KafkaListener(id = "tracking-orders", groupId = "tracking-service.orders", topics = Topics.ORDER_EVENTS)
+	@KafkaListener(id = "tracking-orders", groupId = "tracking-service.orders", topics = Topics.ORDER_EVENTS,
+			concurrency = KafkaSettings.CONSUMER_PER_PARTITION)
 	void onOrderEvent(ConsumerRecord<String, Object> record) {
 		if (record.value() instanceof OrderShipped shipped) {
 			tracking.register(new Registration(shipped.shipmentId(), shipped.orderId(), shipped.carrier(),
@@ -70,7 +72,8 @@ class TrackingListeners {
 		}
 	}
 
-	@KafkaListener(id = "tracking-inbound", groupId = "tracking-service.inbound", topics = Topics.TRACKING_INBOUND)
+	@KafkaListener(id = "tracking-inbound", groupId = "tracking-service.inbound", topics = Topics.TRACKING_INBOUND,
+			concurrency = KafkaSettings.CONSUMER_PER_PARTITION)
 	void onTrackingUpdate(ConsumerRecord<String, Object> record) {
 		if (!(record.value() instanceof InboundTrackingUpdate update)) {
 			// a JSON null reads as no value at all
