@@ -16,6 +16,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.postpurchase.notification.provider.MailStreams;
+
 /**
  * The local stack's stand-in for the outside world's inboxes: an SMTP server that keeps the email
  * the platform sends (the most recent {@code capacity}), listed by the simulators at
@@ -34,6 +36,7 @@ final class MailCapture implements AutoCloseable {
 	private final Inbox<Map<String, Object>> inbox;
 
 	MailCapture(int smtpPort, int capacity) {
+		MailStreams.nameProvider(); // GreenMail parses every message it receives
 		this.smtp = new GreenMail(new ServerSetup(smtpPort, "localhost", ServerSetup.PROTOCOL_SMTP));
 		this.inbox = new Inbox<>(capacity);
 	}

@@ -23,6 +23,10 @@ import reactor.core.scheduler.Schedulers;
 @Component
 class EmailSender implements ChannelSender {
 
+	static {
+		MailStreams.nameProvider();
+	}
+
 	private final JavaMailSender mail;
 
 	private final EmailSettings settings;
