@@ -30,11 +30,11 @@ import de.bwaldvogel.mongo.bson.Document;
  * fields, so {@code {_id: 1, version: 3}} (Spring Data's save of a versioned document) and
  * {@code {_id: 1, status: "PENDING"}} (a conditional update) read every document;</li>
  * <li>non-unique indexes, which the backend ignores: for the first field of each, when it is a
- * top-level field, a query with a string for that field reads the documents with that value only
- * ({@code {orderId: "o-1", milestone: "SHIPPED"}}), and one with a date or a range of dates the
- * documents with such a date only ({@code {nextCheckAt: {$lte: now}}}, the exception checker's). A
- * field that holds an array in some document (where equality also matches an element) is not used
- * from then on.</li>
+ * top-level field, a query with a string (or {@code $in} strings) for that field reads the
+ * documents with that value only ({@code {orderId: "o-1", milestone: "SHIPPED"}}), and one with a
+ * date or a range of dates the documents with such a date only ({@code {nextCheckAt: {$lte: now}}},
+ * the exception checker's). A field that holds an array in some document (where equality also
+ * matches an element) is not used from then on.</li>
  * </ul>
  * Every other query works as before; the other fields of a query are matched as before, on fewer
  * documents.
@@ -173,6 +173,12 @@ final class IndexedMemoryBackend extends MemoryBackend {
 			}
 			if (condition instanceof String value) {
 				return copy(strings.get(value));
+			}
+			if (condition instanceof Document in && in.size() == 1 && in.get("$in") instanceof java.util.Collection<?> values
+					&& values.stream().allMatch(String.class::isInstance)) {
+				var positions = new LinkedHashSet<Integer>();
+				values.forEach(value -> positions.addAll(strings.getOrDefault(value, Set.of())));
+				return new ArrayList<>(positions);
 			}
 			if (condition instanceof Instant value) {
 				return copy(dates.get(value));

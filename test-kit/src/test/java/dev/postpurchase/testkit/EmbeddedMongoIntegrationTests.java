@@ -92,6 +92,8 @@ class EmbeddedMongoIntegrationTests {
 				assertThat(ids(messages, new Document("orderId", "o-2").append("status", "PENDING"))).containsExactly("m-3");
 				assertThat(ids(messages, new Document("orderId", "o-3").append("status", "PENDING"))).isEmpty();
 				assertThat(ids(messages, new Document("orderId", "o-3"))).containsExactly("m-2");
+				assertThat(ids(messages, new Document("orderId", new Document("$in", List.of("o-1", "o-3", "o-4")))))
+					.containsExactlyInAnyOrder("m-1", "m-2");
 
 				// equality matches an element of an array too: from now on the field is not looked up by
 				Mono.from(messages.insertOne(new Document("_id", "m-4").append("orderId", List.of("o-1", "o-9")))).block();
