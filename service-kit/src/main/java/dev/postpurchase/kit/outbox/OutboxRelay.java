@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -71,6 +72,9 @@ public class OutboxRelay implements SmartLifecycle {
 	private final String source;
 
 	private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
+
+	/** Until when (System.nanoTime) this instance surely holds each collection's lease. */
+	private final Map<String, Long> heldUntil = new ConcurrentHashMap<>();
 
 	/** Documents named by writes since the last pass, by collection. */
 	private final Map<String, Queue<Object>> named = new ConcurrentHashMap<>();
@@ -153,6 +157,7 @@ public class OutboxRelay implements SmartLifecycle {
 		if (loop != null) {
 			loop.dispose();
 			loop = null;
+			heldUntil.clear();
 			// another instance takes over at once rather than when the leases run out
 			Flux.fromIterable(settings.collections()).concatMap(collection -> leases.release(lease(collection)))
 				.onErrorResume(ex -> Mono.empty())
@@ -182,7 +187,7 @@ public class OutboxRelay implements SmartLifecycle {
 		if (ids.isEmpty() && !full) {
 			return Mono.just(0L);
 		}
-		return leases.acquire(lease(collection), Leases.timeToLive(settings.interval())).flatMap(holds -> {
+		return holds(collection, full).flatMap(holds -> {
 			if (!holds) {
 				// the holder finds them on its next full pass
 				backlog.get(collection).set(0);
@@ -191,13 +196,38 @@ public class OutboxRelay implements SmartLifecycle {
 			var ofNamed = Flux.fromIterable(ids)
 				.buffer(settings.batchSize())
 				.concatMap(batch -> relay(collection, Criteria.where("_id").in(batch), batch.size()))
-				.reduce(new long[2], OutboxRelay::add);
+				.reduce(new long[2], (totals, more) -> {
+					totals[0] += more[0];
+					totals[1] += more[1];
+					return totals;
+				});
 			return full ? ofNamed.flatMap(first -> relay(collection, Criteria.where(PENDING).exists(true),
 					settings.batchSize())
 				.map(rest -> {
 					backlog.get(collection).set(rest[1]);
 					return first[0] + rest[0];
 				})) : ofNamed.map(totals -> totals[0]);
+		});
+	}
+
+	/**
+	 * Whether this instance holds the collection's lease: taken or renewed on every full pass; a pass
+	 * over named documents in between trusts the last one while half its time to live is left.
+	 */
+	private Mono<Boolean> holds(String collection, boolean full) {
+		var held = heldUntil.get(collection);
+		if (!full && held != null && System.nanoTime() - held < 0) {
+			return Mono.just(true);
+		}
+		var timeToLive = Leases.timeToLive(settings.interval());
+		var asked = System.nanoTime();
+		return leases.acquire(lease(collection), timeToLive).doOnNext(holds -> {
+			if (holds) {
+				heldUntil.put(collection, asked + timeToLive.toNanos() / 2);
+			}
+			else {
+				heldUntil.remove(collection);
+			}
 		});
 	}
 
@@ -213,27 +243,37 @@ public class OutboxRelay implements SmartLifecycle {
 		return "outbox-relay:" + collection;
 	}
 
-	/** Relays the documents the criteria find; emits {published, still pending}. */
+	/**
+	 * Relays the documents the criteria find, then removes what was published from all of them in one
+	 * bulk write; emits {published, still pending}.
+	 */
 	private Mono<long[]> relay(String collection, Criteria documents, int limit) {
 		var query = Query.query(documents).limit(limit);
 		query.fields().include(OutboxEntry.FIELD);
 		return mongo.find(query, Document.class, collection)
 			.flatMap(document -> relayDocument(collection, document), settings.concurrency())
-			.reduce(new long[2], OutboxRelay::add);
+			.collectList()
+			.flatMap(relayed -> remove(collection, relayed).then(Mono.fromSupplier(() -> {
+				var totals = new long[2];
+				relayed.forEach(one -> {
+					totals[0] += one.published().size();
+					totals[1] += one.pending();
+				});
+				return totals;
+			})));
 	}
 
-	private static long[] add(long[] totals, long[] more) {
-		totals[0] += more[0];
-		totals[1] += more[1];
-		return totals;
+	/** A document's entries published by a pass, in order, and those still pending after it. */
+	private record Relayed(Object id, List<String> published, int pending) {
+
 	}
 
-	/** Publishes a document's entries in order; returns {published, still pending}. */
-	private Mono<long[]> relayDocument(String collection, Document document) {
+	/** Publishes a document's entries in order, up to the first that fails. */
+	private Mono<Relayed> relayDocument(String collection, Document document) {
 		var entries = document.getList(OutboxEntry.FIELD, Document.class);
 		if (entries == null || entries.isEmpty()) {
 			// a named document whose entries another pass published already
-			return Mono.just(new long[2]);
+			return Mono.just(new Relayed(document.get("_id"), List.of(), 0));
 		}
 		var done = new ArrayList<String>();
 		return Flux.fromIterable(entries)
@@ -244,8 +284,7 @@ public class OutboxRelay implements SmartLifecycle {
 				log.warn("Outbox publish from {} failed, will retry: {}", collection, ex.toString());
 				return Mono.empty();
 			})
-			.then(Mono.defer(() -> done.isEmpty() ? Mono.just(0L) : remove(collection, document.get("_id"), done)))
-			.map(removed -> new long[] { done.size(), entries.size() - done.size() });
+			.then(Mono.fromSupplier(() -> new Relayed(document.get("_id"), done, entries.size() - done.size())));
 	}
 
 	private Mono<Void> publish(Document entry) {
@@ -262,13 +301,20 @@ public class OutboxRelay implements SmartLifecycle {
 			.then();
 	}
 
-	private Mono<Long> remove(String collection, Object id, List<String> eventIds) {
-		// bumping the version makes a command that loaded the document before this removal fail its
-		// optimistic lock and retry, instead of saving the published entries back (and publishing them again)
-		var update = new Update().pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", eventIds)))
-			.inc(VERSION, 1);
-		return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, collection)
-			.map(result -> (long) eventIds.size());
+	private Mono<Void> remove(String collection, List<Relayed> relayed) {
+		var removals = relayed.stream().filter(one -> !one.published().isEmpty()).toList();
+		if (removals.isEmpty()) {
+			return Mono.empty();
+		}
+		var bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
+		for (var one : removals) {
+			// bumping the version makes a command that loaded the document before this removal fail its
+			// optimistic lock and retry, instead of saving the published entries back (and publishing them again)
+			bulk.updateOne(Query.query(Criteria.where("_id").is(one.id())),
+					new Update().pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", one.published())))
+						.inc(VERSION, 1));
+		}
+		return bulk.execute().then();
 	}
 
 }
