@@ -1,6 +1,8 @@
 package dev.postpurchase.tracking.inbound;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -8,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 import dev.postpurchase.contracts.Topics;
@@ -15,11 +18,11 @@ import dev.postpurchase.contracts.inbound.InboundTrackingUpdate;
 import dev.postpurchase.contracts.order.OrderShipped;
 import dev.postpurchase.contracts.returns.ReturnLabelIssued;
 import dev.postpurchase.contracts.shipment.Direction;
+import dev.postpurchase.kit.kafka.KafkaSettings;
 import dev.postpurchase.kit.kafka.PoisonMessageException;
 import dev.postpurchase.tracking.shipment.InvalidTrackingUpdateException;
 import dev.postpurchase.tracking.shipment.Registration;
 import dev.postpurchase.tracking.shipment.TrackingUpdates;
-import dev.postpurchase.kit.kafka.KafkaSettings;
 
 /**
  * Parcels to follow from {@code order.events} (OrderShipped: outbound, against the order's delivery
@@ -72,17 +75,43 @@ class TrackingListeners {
 		}
 	}
 
+	/**
+	 * Carrier updates, a poll's worth at a time ({@link TrackingUpdates#applyAll}). Offsets are
+	 * committed up to the first record that is not a valid update, which goes to the dead-letter topic;
+	 * the records after it come again (applied already, they change nothing). When the batch cannot be
+	 * applied (MongoDB unreachable), it is retried from its first record, which goes to the dead-letter
+	 * topic only once the retries are spent, as a single record would.
+	 */
 	@KafkaListener(id = "tracking-inbound", groupId = "tracking-service.inbound", topics = Topics.TRACKING_INBOUND,
-			concurrency = KafkaSettings.CONSUMER_PER_PARTITION)
-	void onTrackingUpdate(ConsumerRecord<String, Object> record) {
-		if (!(record.value() instanceof InboundTrackingUpdate update)) {
-			// a JSON null reads as no value at all
-			throw new PoisonMessageException("Not a tracking update: "
-					+ (record.value() == null ? "null" : record.value().getClass().getSimpleName()));
+			concurrency = KafkaSettings.CONSUMER_PER_PARTITION, batch = "true")
+	void onTrackingUpdates(List<ConsumerRecord<String, Object>> records) {
+		var updates = new ArrayList<InboundTrackingUpdate>(records.size());
+		for (var record : records) {
+			if (!(record.value() instanceof InboundTrackingUpdate update)) {
+				break;
+			}
+			updates.add(update);
 		}
-		tracking.apply(update, "kafka")
-			.onErrorMap(InvalidTrackingUpdateException.class, ex -> new PoisonMessageException(ex.getMessage()))
-			.block(WRITE_TIMEOUT);
+		List<TrackingUpdates.Result> results;
+		try {
+			results = tracking.applyAll(updates, "kafka").block(WRITE_TIMEOUT);
+		}
+		catch (RuntimeException ex) {
+			throw new BatchListenerFailedException("Tracking updates not applied", ex, 0);
+		}
+		for (int i = 0; i < results.size(); i++) {
+			if (results.get(i).invalid() != null) {
+				throw new BatchListenerFailedException("Invalid tracking update",
+						new PoisonMessageException(results.get(i).invalid()), i);
+			}
+		}
+		if (updates.size() < records.size()) {
+			var value = records.get(updates.size()).value();
+			// a JSON null, or a record that could not be read, reads as no value at all
+			throw new BatchListenerFailedException("Not a tracking update", new PoisonMessageException(
+					"Not a tracking update: " + (value == null ? "null" : value.getClass().getSimpleName())),
+					updates.size());
+		}
 	}
 
 }

@@ -175,6 +175,16 @@ public class Shipment {
 	 *
 	 * @return whether anything changed
 	 */
+	/**
+	 * The version a versioned write of this shipment expects to find, moving the shipment to the next
+	 * one (what Spring Data's save does; for a bulk write, which does not).
+	 */
+	long nextVersion() {
+		var expected = this.version;
+		this.version = expected + 1;
+		return expected;
+	}
+
 	boolean track(Checkpoint checkpoint, Instant estimate, Clock clock) {
 		var now = now(clock);
 		var changed = false;

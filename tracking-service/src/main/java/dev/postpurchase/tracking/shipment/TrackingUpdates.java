@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,6 +20,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -146,6 +152,108 @@ public class TrackingUpdates implements SmartInitializingSingleton {
 		catch (IllegalArgumentException ex) {
 			return Mono.error(new InvalidTrackingUpdateException(ex.getMessage()));
 		}
+		received(key, change, via);
+		return apply(key, change, update);
+	}
+
+	/** What became of each update of a batch: its outcome, or why it is invalid (then nothing changed). */
+	public record Result(Outcome outcome, String invalid) {
+
+	}
+
+	/**
+	 * Applies a batch of carrier updates, in order, as {@link #apply} would one by one, in fewer round
+	 * trips: the batch's shipments are read with one query and the changed ones written back with one
+	 * bulk write, each guarded by its version. A parcel not registered yet, with parked updates, or
+	 * changed by someone else between the read and the write takes the one-by-one way.
+	 */
+	public Mono<List<Result>> applyAll(List<InboundTrackingUpdate> updates, String via) {
+		var results = new Result[updates.size()];
+		var keys = new ShipmentKey[updates.size()];
+		var changes = new Change[updates.size()];
+		var byShipment = new LinkedHashMap<String, List<Integer>>();
+		for (int i = 0; i < updates.size(); i++) {
+			var update = updates.get(i);
+			try {
+				keys[i] = ShipmentKey.of(update.carrier(), update.trackingNumber());
+				changes[i] = Change.of(update);
+			}
+			catch (IllegalArgumentException ex) {
+				results[i] = new Result(null, ex.getMessage());
+				continue;
+			}
+			received(keys[i], changes[i], via);
+			byShipment.computeIfAbsent(keys[i].id(), id -> new ArrayList<>()).add(i);
+		}
+		if (byShipment.isEmpty()) {
+			return Mono.just(Arrays.asList(results));
+		}
+		var ids = Criteria.where("_id").in(byShipment.keySet());
+		var parkedFor = Criteria.where("shipmentKey").in(byShipment.keySet());
+		return Mono.zip(mongo.find(Query.query(ids), Shipment.class).collectMap(shipment -> shipment.key().id()),
+				mongo.find(Query.query(parkedFor), ParkedUpdate.class).map(ParkedUpdate::shipmentKey).collectList())
+			.flatMap(found -> {
+				var oneByOne = new ArrayList<String>();
+				var changed = new ArrayList<Shipment>();
+				byShipment.forEach((id, indexes) -> {
+					var shipment = found.getT1().get(id);
+					if (shipment == null || found.getT2().contains(id)) {
+						oneByOne.add(id);
+						return;
+					}
+					var any = false;
+					for (int i : indexes) {
+						var applied = shipment.track(changes[i].checkpoint(), changes[i].estimate(), clock);
+						results[i] = new Result(applied ? Outcome.APPLIED : Outcome.UNCHANGED, null);
+						any |= applied;
+					}
+					if (any) {
+						changed.add(shipment);
+					}
+				});
+				return saveAll(changed).flatMapMany(conflicted -> Flux.concat(Flux.fromIterable(oneByOne),
+						Flux.fromIterable(conflicted)))
+					.concatMap(id -> Flux.fromIterable(byShipment.get(id))
+						.concatMap(i -> apply(keys[i], changes[i], updates.get(i))
+							.doOnNext(outcome -> results[i] = new Result(outcome, null))))
+					.then(Mono.fromSupplier(() -> Arrays.asList(results)));
+			});
+	}
+
+	/**
+	 * Writes changed shipments in one bulk write, each only if still at the version read; emits the
+	 * ids of those someone else changed in between (their change was not written).
+	 */
+	private Mono<List<String>> saveAll(List<Shipment> changed) {
+		if (changed.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		var bulk = mongo.bulkOps(BulkMode.UNORDERED, Shipment.class);
+		var written = new HashMap<String, Long>();
+		for (var shipment : changed) {
+			var expected = shipment.nextVersion();
+			written.put(shipment.key().id(), expected + 1);
+			bulk.replaceOne(Query.query(Criteria.where("_id").is(shipment.key().id()).and("version").is(expected)),
+					shipment);
+		}
+		return bulk.execute().flatMap(result -> {
+			written.keySet().forEach(id -> relay.wakeUp(Shipment.COLLECTION, id));
+			if (result.getMatchedCount() == changed.size()) {
+				return Mono.just(List.<String>of());
+			}
+			// which ones: their version is not the one written (a later write may have moved it on too,
+			// then that change is applied again, which changes nothing)
+			var versions = Query.query(Criteria.where("_id").in(written.keySet()));
+			versions.fields().include("version");
+			return mongo.find(versions, org.bson.Document.class, Shipment.COLLECTION)
+				.filter(document -> !written.get(document.getString("_id"))
+					.equals(((Number) document.get("version")).longValue()))
+				.map(document -> document.getString("_id"))
+				.collectList();
+		});
+	}
+
+	private void received(ShipmentKey key, Change change, String via) {
 		Counter.builder("tracking.updates.received")
 			.description("Tracking updates received, by how they came in (api, kafka, aftership) and carrier")
 			.tags("via", via, "carrier", key.carrier())
@@ -155,6 +263,9 @@ public class TrackingUpdates implements SmartInitializingSingleton {
 			// how far behind the carrier's own time our data is: a feed that falls behind shows here first
 			carrierDataLag.record(Duration.between(change.checkpoint().occurredAt(), clock.instant()).toMillis() / 1000.0);
 		}
+	}
+
+	private Mono<Outcome> apply(ShipmentKey key, Change change, InboundTrackingUpdate update) {
 		return shipments.findById(key.id())
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())

@@ -209,6 +209,45 @@ class ShipmentTrackingIntegrationTests {
 		assertThat(dead).hasSize(2);
 	}
 
+	/**
+	 * A burst on tracking.inbound, read a poll's worth at a time: every parcel's updates apply in
+	 * order whatever else the batch holds, a repeated scan once, an invalid update in the middle goes
+	 * to the dead-letter topic alone, and one for a parcel not registered yet waits for it.
+	 */
+	@Test
+	void aBurstOnTrackingInboundAppliesEachParcelsUpdatesInOrderAndDeadLettersOnlyTheInvalidOne() {
+		var first = register();
+		var second = register();
+		var unregistered = new Parcel("ord_" + UUID.randomUUID().toString().substring(0, 8), "DPD",
+				"0150" + System.nanoTime());
+		var key = "burst-" + UUID.randomUUID();
+		var burst = new ArrayList<InboundTrackingUpdate>();
+		for (int i = 0; i < 4; i++) {
+			burst.add(cleanSequence(first).get(i));
+			burst.add(cleanSequence(second).get(i));
+			if (i == 1) {
+				burst.add(cleanSequence(first).get(1));
+				burst.add(update(second, "yesterday", TrackingStatus.IN_TRANSIT, null, null));
+				burst.add(update(unregistered, "2026-05-12T09:00:00+02:00", TrackingStatus.IN_TRANSIT, "InTransit_001",
+						null));
+			}
+		}
+		burst.forEach(update -> topics.send(Topics.TRACKING_INBOUND, key, EventJson.mapper().writeValueAsString(update),
+				Map.of()));
+
+		var taxonomy = List.of("Pending>InfoReceived", "InfoReceived>InTransit", "InTransit>OutForDelivery",
+				"OutForDelivery>Delivered");
+		assertThat(statusChanges(awaitDelivered(first.orderId()))).isEqualTo(taxonomy);
+		assertThat(statusChanges(awaitDelivered(second.orderId()))).isEqualTo(taxonomy);
+		register(unregistered);
+		shipment(unregistered).jsonPath("$[0].status").isEqualTo("InTransit");
+		topics.read(Topics.deadLetter(Topics.TRACKING_INBOUND), r -> key.equals(r.key()), 1, TIMEOUT);
+		assertThat(topics.readAll(Topics.deadLetter(Topics.TRACKING_INBOUND), TIMEOUT))
+			.filteredOn(r -> key.equals(r.key()))
+			.singleElement()
+			.satisfies(dead -> assertThat(dead.value()).contains("yesterday"));
+	}
+
 	@Test
 	void badInputIsA400ProblemAndTheApiNeedsTheRightScope() {
 		web.post().uri("/api/v1/tracking-events").headers(h -> h.setBearerAuth(TestTokens.of("tracking:write")))
