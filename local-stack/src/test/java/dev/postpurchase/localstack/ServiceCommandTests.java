@@ -21,7 +21,8 @@ class ServiceCommandTests {
 		var command = ServiceCommand.of(JAVA, new Launcher.ExecutableJar(Path.of("/repo/local-stack/target/local-stack.jar")),
 				ORDER_SERVICE, 8081, "localhost:9092", "mongodb://localhost:27017", Map.of());
 
-		assertThat(command.command()).containsExactly("/opt/java/bin/java", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError",
+		assertThat(command.command()).containsExactly("/opt/java/bin/java", "-Xmx384m", "-XX:+UseSerialGC",
+				"-XX:+ExitOnOutOfMemoryError",
 				"-Dfile.encoding=UTF-8", "-jar", "/repo/local-stack/target/local-stack.jar", "--service=order-service",
 				"--spring.config.name=order-service", "--server.port=8081", "--spring.kafka.bootstrap-servers=localhost:9092",
 				"--spring.mongodb.uri=mongodb://localhost:27017");
