@@ -57,7 +57,7 @@ record BenchOptions(String profile, List<Double> rates, boolean max, long maxSca
 			  --stack-defaults           run the embedded stack without the benchmark's settings
 			  --out DIR                  where results go (bench/results)
 			  --drain-timeout 300s       how long a step may take to finish processing after its last scan
-			  --sample-interval 1s       how often every service's metrics are sampled
+			  --sample-interval 5s       how often every service's metrics are sampled (a scrape costs them CPU)
 			  --check-interval 5s        the exception checker's interval on the embedded stack
 			  --keep-going               run higher rates even after one did not finish in time
 			  --no-profiles              no Java Flight Recorder profiles of the embedded platform's services
@@ -71,13 +71,13 @@ record BenchOptions(String profile, List<Double> rates, boolean max, long maxSca
 					Duration.ofSeconds(1), Scans.Via.KAFKA, 200, List.of(1_000L, 10_000L), 200, Duration.ofSeconds(15), 10,
 					Duration.ofSeconds(10), 16, 50_000, null, root.resolve(".local-stack/tokens.json"),
 					root.resolve("local-stack/target/local-stack.jar"), List.of(), false, root.resolve("bench/results"),
-					Duration.ofSeconds(180), Duration.ofSeconds(1), Duration.ofSeconds(5), false, true);
+					Duration.ofSeconds(180), Duration.ofSeconds(5), Duration.ofSeconds(5), false, true);
 			case "standard" -> new BenchOptions(profile, List.of(500.0, 1000.0, 2000.0, 5000.0, 10000.0, 20000.0), true,
 					300_000, Duration.ofSeconds(30), 6, Duration.ofSeconds(1), Scans.Via.KAFKA, 200,
 					List.of(10_000L, 100_000L, 1_000_000L), 1000, Duration.ofSeconds(30), 50, Duration.ofSeconds(30), 32,
 					1_000_000, null, root.resolve(".local-stack/tokens.json"),
 					root.resolve("local-stack/target/local-stack.jar"), List.of(), false, root.resolve("bench/results"),
-					Duration.ofSeconds(600), Duration.ofSeconds(1), Duration.ofSeconds(5), false, true);
+					Duration.ofSeconds(600), Duration.ofSeconds(5), Duration.ofSeconds(5), false, true);
 			default -> throw new IllegalArgumentException("--profile: smoke or standard, not " + profile);
 		};
 		var max = list.remove("--max") ? Boolean.TRUE : list.remove("--no-max") ? Boolean.FALSE : null;

@@ -213,7 +213,9 @@ public final class Report {
 				+ "the benchmark started; `process_cpu_usage` × `system_cpu_cores` otherwise), largest heap "
 				+ "(`jvm_memory_used_bytes{area=\"heap\"}`), largest consumer lag "
 				+ "(`kafka_consumer_fetch_manager_records_lag_max`), records consumed per second "
-				+ "(`kafka_consumer_fetch_manager_records_consumed_total`), sampled every second.\n");
+				+ "(`kafka_consumer_fetch_manager_records_consumed_total`), sampled every "
+				+ c.sampleInterval().toSeconds() + " s (each sample is a scrape of every service's Prometheus endpoint, "
+				+ "which costs the services CPU too).\n");
 		md.append("- **Raw Kafka**: a plain producer (acks=all, idempotent, lz4, as the services') and consumer of the "
 				+ "same records as the scans on the same broker, before the platform's steps, with the platform idle.\n");
 		md.append("- **Cost growth**: copies of a real in-transit shipment are written to tracking-service's collection "

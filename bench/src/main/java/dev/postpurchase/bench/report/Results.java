@@ -23,7 +23,7 @@ public final class Results {
 	public record Conditions(Instant started, String profile, String commandLine, String platform, int cores,
 			String cpuModel, String memory, String os, String jvm, String kafkaClient, String commit,
 			String loadAverageStart, Map<String, String> settings, String scansVia, int scansPerShipment,
-			Duration scanGap) {
+			Duration scanGap, Duration sampleInterval) {
 
 	}
 

@@ -34,7 +34,7 @@ class ReportTests {
 	private static Results.Run run() {
 		var conditions = new Results.Conditions(Instant.parse("2026-05-13T10:00:00Z"), "smoke", "java -jar bench.jar",
 				"embedded", 2, "Test CPU", "24.0 GiB", "Linux", "OpenJDK 17", "4.1.2", "abc123", "0.50 0.40 0.30",
-				Map.of("notifications.collapse-window", "0s"), "KAFKA", 6, Duration.ofSeconds(1));
+				Map.of("notifications.collapse-window", "0s"), "KAFKA", 6, Duration.ofSeconds(1), Duration.ofSeconds(5));
 		var incomplete = new Results.Step("scale 10000", 200, 50, 300, 199, 30, false, Double.NaN, 40, Double.NaN,
 				Double.NaN, Latencies.NONE, Latencies.NONE, 0, "sms sent 10, undecided 40", List.of(TRACKING),
 				"after 180 s: tracking 250 of 300 scans",
