@@ -12,8 +12,8 @@ import dev.postpurchase.contracts.exception.DeliveryExceptionRaised;
 import dev.postpurchase.contracts.exception.DeliveryExceptionResolved;
 import dev.postpurchase.contracts.shipment.ShipmentDelivered;
 import dev.postpurchase.contracts.shipment.ShipmentRegistered;
-import dev.postpurchase.metrics.kpi.FactProjection;
 import dev.postpurchase.kit.kafka.KafkaSettings;
+import dev.postpurchase.metrics.kpi.FactProjection;
 import reactor.core.publisher.Mono;
 
 /**

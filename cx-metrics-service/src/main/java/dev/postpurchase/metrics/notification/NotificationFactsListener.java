@@ -12,8 +12,8 @@ import dev.postpurchase.contracts.notification.NotificationEngaged;
 import dev.postpurchase.contracts.notification.NotificationFailed;
 import dev.postpurchase.contracts.notification.NotificationSent;
 import dev.postpurchase.contracts.notification.NotificationSuppressed;
-import dev.postpurchase.metrics.kpi.FactProjection;
 import dev.postpurchase.kit.kafka.KafkaSettings;
+import dev.postpurchase.metrics.kpi.FactProjection;
 import reactor.core.publisher.Mono;
 
 /**

@@ -18,11 +18,11 @@ import dev.postpurchase.contracts.shipment.Direction;
 import dev.postpurchase.contracts.shipment.ShipmentDelivered;
 import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
 import dev.postpurchase.contracts.shipment.TrackingStatus;
+import dev.postpurchase.kit.kafka.KafkaSettings;
 import dev.postpurchase.notification.message.MessageDetails;
 import dev.postpurchase.notification.message.Notifier;
 import dev.postpurchase.notification.message.Trigger;
 import dev.postpurchase.notification.recipient.Recipients;
-import dev.postpurchase.kit.kafka.KafkaSettings;
 
 /**
  * The triggers of customer messages from {@code order.events}, {@code shipment.events},
