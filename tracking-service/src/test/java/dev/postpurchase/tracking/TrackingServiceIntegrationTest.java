@@ -31,7 +31,7 @@ import dev.postpurchase.testkit.EnableTestInfrastructure;
 				"tracking.exceptions.check-interval=1h", "tracking.exceptions.metrics-interval=1h" })
 @AutoConfigureWebTestClient(timeout = "30s") // CI machines can be slow; a hang still fails
 @EnableTestInfrastructure
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, ConcurrentWrites.class })
 public @interface TrackingServiceIntegrationTest {
 
 }

@@ -40,7 +40,9 @@ import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
 import dev.postpurchase.contracts.shipment.TrackingStatus;
 import dev.postpurchase.testkit.KafkaTopics;
 import dev.postpurchase.testkit.TestTokens;
+import dev.postpurchase.tracking.ConcurrentWrites;
 import dev.postpurchase.tracking.TrackingServiceIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -61,6 +63,12 @@ class ShipmentTrackingIntegrationTests {
 
 	@Autowired
 	ReactiveMongoTemplate mongo;
+
+	@Autowired
+	ConcurrentWrites concurrentWrites;
+
+	@Autowired
+	MeterRegistry meters;
 
 	final KafkaTopics topics = KafkaTopics.ofTestInfrastructure();
 
@@ -246,6 +254,29 @@ class ShipmentTrackingIntegrationTests {
 			.filteredOn(r -> key.equals(r.key()))
 			.singleElement()
 			.satisfies(dead -> assertThat(dead.value()).contains("yesterday"));
+	}
+
+	/**
+	 * Someone else writes the shipment between the batch's read and its bulk write (the outbox relay
+	 * removing published entries, say): the write finds another version, and the update is applied
+	 * again on what is stored, not lost.
+	 */
+	@Test
+	void anUpdateOnTrackingInboundIsNotLostWhenTheShipmentChangesBetweenReadAndWrite() {
+		var parcel = register();
+		var conflicts = meters.counter("tracking.updates.batch.conflicts");
+		var before = conflicts.count();
+		concurrentWrites.beforeNextWriteOf(parcel.trackingNumber());
+
+		topics.send(Topics.TRACKING_INBOUND, parcel.trackingNumber(),
+				EventJson.mapper().writeValueAsString(cleanSequence(parcel).get(1)), Map.of());
+
+		topics.read(Topics.SHIPMENT_EVENTS, r -> parcel.orderId().equals(r.key())
+				&& ShipmentStatusChanged.TYPE.equals(KafkaTopics.header(r, "ce_type")), 1, TIMEOUT);
+		assertThat(statusChanges(eventsOf(parcel.orderId()))).containsExactly("Pending>InTransit");
+		shipment(parcel).jsonPath("$[0].status").isEqualTo("InTransit")
+			.jsonPath("$[0].checkpoints.length()").isEqualTo(1);
+		assertThat(conflicts.count()).isGreaterThan(before);
 	}
 
 	@Test
