@@ -1,8 +1,12 @@
 package dev.postpurchase.bench.load;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * Every parcel of a run, found by what the platform tells back: the order id (on
@@ -45,9 +49,40 @@ public final class Parcels {
 		return batch;
 	}
 
+	/**
+	 * What the platform told about orders before the benchmark knew their ids (their events may come
+	 * before order-service's answer is read, when the platform is quick and the benchmark busy).
+	 */
+	private final Map<String, List<Consumer<Parcel>>> early = new HashMap<>();
+
+	/** At most this many orders' early events are kept (another run's orders never become known). */
+	private static final int EARLY_ORDERS = 100_000;
+
 	void placed(Parcel parcel, String orderId, long acceptedMicros) {
 		parcel.placed(orderId, acceptedMicros);
-		this.byOrderId.put(orderId, parcel);
+		List<Consumer<Parcel>> waiting;
+		synchronized (this.early) {
+			this.byOrderId.put(orderId, parcel);
+			waiting = this.early.remove(orderId);
+		}
+		if (waiting != null) {
+			waiting.forEach(action -> action.accept(parcel));
+		}
+	}
+
+	/** Does {@code action} with the order's parcel now, or as soon as the order's id is known. */
+	public void withOrder(String orderId, Consumer<Parcel> action) {
+		Parcel parcel;
+		synchronized (this.early) {
+			parcel = this.byOrderId.get(orderId);
+			if (parcel == null) {
+				if (this.early.size() < EARLY_ORDERS || this.early.containsKey(orderId)) {
+					this.early.computeIfAbsent(orderId, id -> new ArrayList<>()).add(action);
+				}
+				return;
+			}
+		}
+		action.accept(parcel);
 	}
 
 	public Parcel byOrderId(String orderId) {

@@ -89,10 +89,11 @@ public final class PlatformEvents implements AutoCloseable {
 			while (this.running) {
 				for (var record : this.consumer.poll(Duration.ofMillis(200))) {
 					this.read.incrementAndGet();
-					var parcel = record.key() == null ? null : this.parcels.byOrderId(record.key());
 					var type = record.headers().lastHeader(CloudEventHeaders.TYPE);
-					if (parcel != null && type != null) {
-						read(parcel, new String(type.value(), StandardCharsets.UTF_8), record);
+					if (record.key() != null && type != null) {
+						var name = new String(type.value(), StandardCharsets.UTF_8);
+						// an order's events may come before order-service's answer with its id is read
+						this.parcels.withOrder(record.key(), parcel -> read(parcel, name, record));
 					}
 				}
 			}
