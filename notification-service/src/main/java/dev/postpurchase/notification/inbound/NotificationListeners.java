@@ -1,10 +1,15 @@
 package dev.postpurchase.notification.inbound;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 import dev.postpurchase.contracts.Topics;
@@ -19,10 +24,13 @@ import dev.postpurchase.contracts.shipment.ShipmentDelivered;
 import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
 import dev.postpurchase.contracts.shipment.TrackingStatus;
 import dev.postpurchase.kit.kafka.KafkaSettings;
+import dev.postpurchase.kit.kafka.KeyedBatch;
+import dev.postpurchase.notification.message.Audiences;
 import dev.postpurchase.notification.message.MessageDetails;
 import dev.postpurchase.notification.message.Notifier;
 import dev.postpurchase.notification.message.Trigger;
 import dev.postpurchase.notification.recipient.Recipients;
+import reactor.core.publisher.Mono;
 
 /**
  * The triggers of customer messages from {@code order.events}, {@code shipment.events},
@@ -37,6 +45,9 @@ class NotificationListeners {
 	// sending may take a few provider round trips, with retries
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+	/** The orders of a batch handled at once. */
+	private static final int IN_FLIGHT = 16;
+
 	private final Recipients recipients;
 
 	private final Notifier notifier;
@@ -46,41 +57,68 @@ class NotificationListeners {
 		this.notifier = notifier;
 	}
 
+	/**
+	 * Orders' events, a poll's worth at a time: one order's in order, different orders side by side
+	 * ({@link KeyedBatch}).
+	 */
 	@KafkaListener(id = "notification-orders", groupId = "notification-service.orders", topics = Topics.ORDER_EVENTS,
-			concurrency = KafkaSettings.CONSUMER_PER_PARTITION)
-	void onOrderEvent(ConsumerRecord<String, Object> record) {
-		if (record.value() instanceof OrderPlaced placed) {
-			var promise = placed.promise();
-			recipients.remember(placed)
-				.then(notifier.on(Trigger.ORDER_PLACED, placed.orderId(), placed.eventId(),
-						new MessageDetails(null, promise == null ? null : promise.by(), null, null, null, null, null,
-								null)))
-				.block(TIMEOUT);
-		}
-		else if (record.value() instanceof OrderCancelled cancelled) {
-			notifier.on(Trigger.ORDER_CANCELLED, cancelled.orderId(), cancelled.eventId(), MessageDetails.NONE)
-				.block(TIMEOUT);
-		}
+			concurrency = KafkaSettings.CONSUMER_PER_PARTITION, batch = "true")
+	void onOrderEvents(List<ConsumerRecord<String, Object>> records) {
+		KeyedBatch.handle(records, IN_FLIGHT, TIMEOUT, record -> {
+			if (record.value() instanceof OrderPlaced placed) {
+				var promise = placed.promise();
+				return recipients.remember(placed)
+					.then(notifier.on(Trigger.ORDER_PLACED, placed.orderId(), placed.eventId(),
+							new MessageDetails(null, promise == null ? null : promise.by(), null, null, null, null, null,
+									null)));
+			}
+			if (record.value() instanceof OrderCancelled cancelled) {
+				return notifier.on(Trigger.ORDER_CANCELLED, cancelled.orderId(), cancelled.eventId(), MessageDetails.NONE);
+			}
+			return Mono.empty();
+		});
 	}
 
+	/**
+	 * Shipments' events, a poll's worth at a time: the audiences of the batch's orders read together,
+	 * then one order's messages in order, different orders side by side ({@link KeyedBatch}).
+	 */
 	@KafkaListener(id = "notification-shipments", groupId = "notification-service.shipments", topics = Topics.SHIPMENT_EVENTS,
-			concurrency = KafkaSettings.CONSUMER_PER_PARTITION)
-	void onShipmentEvent(ConsumerRecord<String, Object> record) {
-		if (record.value() instanceof ShipmentStatusChanged changed && changed.direction() != Direction.RETURN) {
+			concurrency = KafkaSettings.CONSUMER_PER_PARTITION, batch = "true")
+	void onShipmentEvents(List<ConsumerRecord<String, Object>> records) {
+		var orderIds = records.stream()
+			.map(record -> shipmentTrigger(record.value()))
+			.filter(Objects::nonNull)
+			.map(Call::orderId)
+			.collect(Collectors.toSet());
+		Audiences audiences;
+		try {
+			audiences = notifier.audiences(orderIds).block(TIMEOUT);
+		}
+		catch (RuntimeException ex) {
+			throw new BatchListenerFailedException("Recipients not read", ex, 0);
+		}
+		KeyedBatch.handle(records, IN_FLIGHT, TIMEOUT, record -> {
+			var call = shipmentTrigger(record.value());
+			return call == null ? Mono.empty()
+					: notifier.on(call.trigger(), call.orderId(), call.eventId(), call.details(), audiences);
+		});
+	}
+
+	/** The message a shipment's event asks for; {@code null} when none (return parcels' events, say). */
+	private static Call shipmentTrigger(Object event) {
+		if (event instanceof ShipmentStatusChanged changed && changed.direction() != Direction.RETURN) {
 			var trigger = changed.status() == TrackingStatus.IN_TRANSIT ? Trigger.IN_TRANSIT
 					: changed.status() == TrackingStatus.OUT_FOR_DELIVERY ? Trigger.OUT_FOR_DELIVERY : null;
-			if (trigger != null) {
-				notifier.on(trigger, changed.orderId(), changed.eventId(), new MessageDetails(
-						changed.estimatedDelivery(), null, null, changed.carrier(), null, null, null, null))
-					.block(TIMEOUT);
-			}
+			return trigger == null ? null : new Call(trigger, changed.orderId(), changed.eventId(), new MessageDetails(
+					changed.estimatedDelivery(), null, null, changed.carrier(), null, null, null, null));
 		}
-		else if (record.value() instanceof ShipmentDelivered delivered && delivered.direction() != Direction.RETURN) {
-			notifier.on(Trigger.DELIVERED, delivered.orderId(), delivered.eventId(), new MessageDetails(null,
+		if (event instanceof ShipmentDelivered delivered && delivered.direction() != Direction.RETURN) {
+			return new Call(Trigger.DELIVERED, delivered.orderId(), delivered.eventId(), new MessageDetails(null,
 					delivered.promise() == null ? null : delivered.promise().by(), null, delivered.carrier(), null, null,
-					null, null))
-				.block(TIMEOUT);
+					null, null));
 		}
+		return null;
 	}
 
 	@KafkaListener(id = "notification-exceptions", groupId = "notification-service.exceptions",
@@ -119,6 +157,9 @@ class NotificationListeners {
 		if (record.value() instanceof CustomerErasureRequested request) {
 			recipients.erase(request.customerId()).block(TIMEOUT);
 		}
+	}
+
+	private record Call(Trigger trigger, String orderId, UUID eventId, MessageDetails details) {
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.postpurchase.notification.message;
 
+import java.util.Collection;
+import java.util.Map;
+
 import reactor.core.publisher.Mono;
 
 /** Where the customers' {@link Wishes} are kept. */
@@ -7,5 +10,8 @@ public interface CustomerWishes {
 
 	/** A customer's wishes; {@link Wishes#NONE} when they made none. */
 	Mono<Wishes> of(String customerId);
+
+	/** The wishes of the customers who made any, read together; the others are missing. */
+	Mono<Map<String, Wishes>> ofAll(Collection<String> customerIds);
 
 }

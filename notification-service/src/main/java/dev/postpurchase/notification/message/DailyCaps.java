@@ -51,8 +51,9 @@ class DailyCaps implements SmartInitializingSingleton {
 		var update = new Update().inc("count", 1)
 			.addToSet("messages", messageId)
 			.setOnInsert("expiresAt", Instant.from(day.plusDays(2).atStartOfDay(java.time.ZoneOffset.UTC)));
-		return mongo.exists(Query.query(Criteria.where("_id").is(id).and("messages").is(messageId)), COLLECTION)
-			.flatMap(counted -> counted ? Mono.just(true) : count(query, update));
+		return count(query, update).flatMap(counted -> counted ? Mono.just(true)
+				// not counted now: at the cap, or counted by an earlier attempt of this very message
+				: mongo.exists(Query.query(Criteria.where("_id").is(id).and("messages").is(messageId)), COLLECTION));
 	}
 
 	private Mono<Boolean> count(Query query, Update update) {

@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +39,7 @@ import dev.postpurchase.notification.message.NotificationSettings.Urgency;
 import dev.postpurchase.notification.provider.Outgoing;
 import dev.postpurchase.notification.provider.ProviderException;
 import dev.postpurchase.notification.provider.ResilientSenders;
+import dev.postpurchase.notification.recipient.Recipient;
 import dev.postpurchase.notification.recipient.Recipients;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -103,6 +108,14 @@ public class Notifier {
 
 	/** Acts on a trigger of an order, caused by the event {@code eventId}; idempotent per event. */
 	public Mono<Void> on(Trigger trigger, String orderId, UUID eventId, MessageDetails details) {
+		return on(trigger, orderId, eventId, details, null);
+	}
+
+	/**
+	 * Acts on a trigger of an order, as {@link #on(Trigger, String, UUID, MessageDetails)}, with the
+	 * order's audience from {@code known} when it was read there (a batch of triggers, read together).
+	 */
+	public Mono<Void> on(Trigger trigger, String orderId, UUID eventId, MessageDetails details, Audiences known) {
 		var found = settings.ruleFor(trigger);
 		if (found.isEmpty()) {
 			return Mono.empty();
@@ -113,7 +126,8 @@ public class Notifier {
 		if (channels.isEmpty()) {
 			return Mono.empty();
 		}
-		return audience(orderId).flatMap(audience -> rule.delivery() == Delivery.ALL
+		var read = known == null ? null : known.of(orderId);
+		return (read != null ? Mono.just(read) : audience(orderId)).flatMap(audience -> rule.delivery() == Delivery.ALL
 				? Flux.fromIterable(channels)
 					// a channel without credentials is skipped (SMS not set up, say), not retried for a day
 					.filter(senders::configured)
@@ -130,6 +144,28 @@ public class Notifier {
 					: wishes.of(recipient.customerId()).defaultIfEmpty(Wishes.NONE))
 				.map(chosen -> new Audience(recipient, chosen, settings.quietHours())))
 			.switchIfEmpty(Mono.fromSupplier(() -> new Audience(null, Wishes.NONE, settings.quietHours())));
+	}
+
+	/**
+	 * Who the messages of each of the orders go to, as known now, read with two queries (the orders'
+	 * recipients, then their customers' wishes) for a batch of triggers.
+	 */
+	public Mono<Audiences> audiences(Collection<String> orderIds) {
+		if (orderIds.isEmpty()) {
+			return Mono.just(new Audiences(Map.of()));
+		}
+		return recipients.ofAll(orderIds).collectMap(Recipient::orderId).flatMap(found -> wishes
+			.ofAll(found.values().stream().map(Recipient::customerId).filter(Objects::nonNull).distinct().toList())
+			.map(chosen -> {
+				var byOrder = new HashMap<String, Audience>();
+				for (var orderId : orderIds) {
+					var recipient = found.get(orderId);
+					var wished = recipient == null || recipient.customerId() == null ? Wishes.NONE
+							: chosen.getOrDefault(recipient.customerId(), Wishes.NONE);
+					byOrder.put(orderId, new Audience(recipient, wished, settings.quietHours()));
+				}
+				return new Audiences(byOrder);
+			}));
 	}
 
 	/**

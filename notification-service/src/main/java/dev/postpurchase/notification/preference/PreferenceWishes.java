@@ -1,5 +1,8 @@
 package dev.postpurchase.notification.preference;
 
+import java.util.Collection;
+import java.util.Map;
+
 import org.springframework.stereotype.Component;
 
 import dev.postpurchase.notification.message.CustomerWishes;
@@ -18,11 +21,19 @@ class PreferenceWishes implements CustomerWishes {
 
 	@Override
 	public Mono<Wishes> of(String customerId) {
-		return preferences.of(customerId)
-			.map(chosen -> new Wishes(chosen.optedOut(), chosen.language(),
-					chosen.quietHours() == null ? null : chosen.quietHours().start(),
-					chosen.quietHours() == null ? null : chosen.quietHours().end(), chosen.timeZone()))
-			.defaultIfEmpty(Wishes.NONE);
+		return preferences.of(customerId).map(PreferenceWishes::wishes).defaultIfEmpty(Wishes.NONE);
+	}
+
+	@Override
+	public Mono<Map<String, Wishes>> ofAll(Collection<String> customerIds) {
+		return customerIds.isEmpty() ? Mono.just(Map.of())
+				: preferences.ofAll(customerIds).collectMap(Preference::customerId, PreferenceWishes::wishes);
+	}
+
+	private static Wishes wishes(Preference chosen) {
+		return new Wishes(chosen.optedOut(), chosen.language(),
+				chosen.quietHours() == null ? null : chosen.quietHours().start(),
+				chosen.quietHours() == null ? null : chosen.quietHours().end(), chosen.timeZone());
 	}
 
 }

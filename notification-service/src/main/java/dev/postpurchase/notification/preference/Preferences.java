@@ -1,6 +1,7 @@
 package dev.postpurchase.notification.preference;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import dev.postpurchase.contracts.notification.Channel;
 import dev.postpurchase.notification.preference.PreferenceChange.Setting;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,6 +49,11 @@ public class Preferences {
 	/** What the customer chose; empty when they never chose anything (see {@link Preference#defaults}). */
 	public Mono<Preference> of(String customerId) {
 		return mongo.findById(customerId, Preference.class, COLLECTION);
+	}
+
+	/** What the customers chose, with one query; those who never chose anything are missing. */
+	public Flux<Preference> ofAll(Collection<String> customerIds) {
+		return mongo.find(Query.query(Criteria.where("_id").in(customerIds)), Preference.class, COLLECTION);
 	}
 
 	/** Applies a change, creating the customer's document when needed; returns the result. */

@@ -1,6 +1,7 @@
 package dev.postpurchase.notification.recipient;
 
 import java.time.Clock;
+import java.util.Collection;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import dev.postpurchase.contracts.order.OrderPlaced;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -70,6 +72,11 @@ public class Recipients implements SmartInitializingSingleton {
 	/** The recipient of an order, empty when the order is unknown. */
 	public Mono<Recipient> of(String orderId) {
 		return mongo.findById(orderId, Recipient.class, COLLECTION);
+	}
+
+	/** The recipients of the orders that are known, with one query. */
+	public Flux<Recipient> ofAll(Collection<String> orderIds) {
+		return mongo.find(Query.query(Criteria.where("_id").in(orderIds)), Recipient.class, COLLECTION);
 	}
 
 	/** Forgets the contact data of every order of a customer; returns the number of orders changed. */

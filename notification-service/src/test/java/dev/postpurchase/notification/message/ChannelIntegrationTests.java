@@ -258,6 +258,41 @@ class ChannelIntegrationTests {
 	}
 
 	@Test
+	void aBurstOfSeveralOrdersShipmentEventsTellsEachCustomerTheirOwnLatestNews() {
+		var collapsedByDelivery = placed("en-US", Consents.ALL);
+		var outForDelivery = placed("de-DE", Consents.ALL);
+		var emailOnly = placed("en-GB", Consents.EMAIL_ONLY);
+		// one burst, the orders' events interleaved: read in one poll, handled side by side
+		messages.publishShipmentEvent(ShipmentStatusChanged.TYPE,
+				messages.outForDelivery(collapsedByDelivery, clock.instant()));
+		messages.publishShipmentEvent(ShipmentStatusChanged.TYPE, messages.outForDelivery(outForDelivery, clock.instant()));
+		messages.publishShipmentEvent(ShipmentStatusChanged.TYPE, messages.outForDelivery(emailOnly, clock.instant()));
+		messages.publishShipmentEvent(ShipmentDelivered.TYPE, messages.delivered(collapsedByDelivery));
+		messages.publishShipmentEvent(ShipmentDelivered.TYPE, messages.delivered(emailOnly));
+		awaitClaimed(collapsedByDelivery, Milestone.DELIVERED);
+		awaitClaimed(outForDelivery, Milestone.OUT_FOR_DELIVERY);
+		awaitClaimed(emailOnly, Milestone.DELIVERED);
+
+		passes.afterCollapseWindow();
+
+		var sms = await().atMost(TIMEOUT).until(() -> ProviderStandIn.smsTo(outForDelivery.phone()), list -> !list.isEmpty());
+		assertThat(sms).singleElement().satisfies(text -> assertThat(text.get("Body"))
+			.contains("https://shop.example.test/track/" + outForDelivery.orderId() + "?token="));
+		await().atMost(TIMEOUT).until(() -> SmtpServer.receivedFor(collapsedByDelivery.email()).size() == 2
+				&& SmtpServer.receivedFor(emailOnly.email()).size() == 2);
+		assertThat(SmtpServer.receivedFor(outForDelivery.email())).hasSize(1);
+		assertThat(ProviderStandIn.smsTo(collapsedByDelivery.phone())).isEmpty();
+		assertThat(ProviderStandIn.smsTo(emailOnly.phone())).isEmpty();
+		assertThat(statuses(collapsedByDelivery))
+			.containsEntry(Milestone.OUT_FOR_DELIVERY + ":" + Channel.SMS, Status.SUPPRESSED)
+			.containsEntry(Milestone.DELIVERED + ":" + Channel.EMAIL, Status.SENT);
+		assertThat(statuses(outForDelivery)).containsEntry(Milestone.OUT_FOR_DELIVERY + ":" + Channel.SMS, Status.SENT)
+			.doesNotContainKey(Milestone.DELIVERED + ":" + Channel.EMAIL);
+		assertThat(statuses(emailOnly)).containsEntry(Milestone.OUT_FOR_DELIVERY + ":" + Channel.EMAIL, Status.SUPPRESSED)
+			.containsEntry(Milestone.DELIVERED + ":" + Channel.EMAIL, Status.SENT);
+	}
+
+	@Test
 	void aLateInTransitAfterDeliveredTellsNothingOld() {
 		var order = placed("en-GB", Consents.EMAIL_ONLY);
 		messages.publishShipmentEvent(ShipmentDelivered.TYPE, messages.delivered(order));
