@@ -111,7 +111,8 @@ public final class Bench {
 					"java -jar bench/target/bench.jar" + (arguments.isBlank() ? "" : " " + arguments), platform.description(),
 					Machine.cores(), Machine.cpuModel(), Machine.memory(), Machine.os(), Machine.jvm(),
 					AppInfoParser.getVersion(), commit, loadAtStart, settings,
-					options.scansVia().name(), options.scansPerShipment(), options.scanGap(), options.sampleInterval());
+					options.scansVia().name(), options.scansPerShipment(), options.scanGap(), options.sampleInterval(),
+					options.warmUp());
 			Results.Run result;
 			try (var sampler = new Sampler(platform.services(), processes, options.sampleInterval())) {
 				result = new BenchRun(options, platform, sampler).run(conditions);

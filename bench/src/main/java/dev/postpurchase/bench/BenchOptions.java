@@ -16,13 +16,15 @@ import dev.postpurchase.bench.load.Scans;
  * @param rates the fixed offered loads, scans per second, one step each
  * @param max whether to add a step offering scans as fast as they are taken
  * @param maxScans how many scans the max step sends
+ * @param warmUp how long the warm-up offers its scans before the measured phases (zero: no warm-up)
  * @param scale active shipments of the cost-growth levels (empty: none)
  * @param target a deployed platform ({@code local} or name=url pairs); null to start the embedded one
  * @param stackDefaults run the embedded stack with its own settings only (no benchmark settings)
  * @param keepGoing run the higher fixed rates even after one did not finish within the drain timeout
  * @param profiles record a Java Flight Recorder profile of every service of the embedded platform
  */
-record BenchOptions(String profile, List<Double> rates, boolean max, long maxScans, Duration duration, int scansPerShipment,
+record BenchOptions(String profile, List<Double> rates, boolean max, long maxScans, Duration warmUp, Duration duration,
+		int scansPerShipment,
 		Duration scanGap, Scans.Via scansVia, int restBatch, List<Long> scale, double scaleRate, Duration scaleDuration,
 		double orderRate, Duration orderDuration, int concurrency, long rawRecords, String target, Path tokens,
 		Path stackJar, List<String> stackJvmOptions, boolean stackDefaults, Path out, Duration drainTimeout,
@@ -34,6 +36,8 @@ record BenchOptions(String profile, List<Double> rates, boolean max, long maxSca
 			  --rate 500,2000/s          fixed offered loads, scans per second, one step each
 			  --max | --no-max           add (or not) a step offering scans as fast as they are taken
 			  --max-scans 300k           scans of the max step
+			  --warm-up 90s              load at the lowest --rate (50/s without one) before the measured
+			                             phases, so they find the platform warm; not reported (0s: none)
 			  --duration 30s             how long each fixed-rate step offers its load
 			  --scans-per-shipment 6     info received, in transit (n-3 times), out for delivery, delivered
 			  --scan-gap 1s              between two scans of one parcel
@@ -67,13 +71,14 @@ record BenchOptions(String profile, List<Double> rates, boolean max, long maxSca
 		var list = new ArrayList<>(Arrays.asList(args));
 		var profile = value(list, "--profile", "standard");
 		var options = switch (profile) {
-			case "smoke" -> new BenchOptions(profile, List.of(200.0), false, 2_000, Duration.ofSeconds(30), 6,
-					Duration.ofSeconds(1), Scans.Via.KAFKA, 200, List.of(1_000L, 10_000L), 200, Duration.ofSeconds(15), 10,
-					Duration.ofSeconds(10), 16, 50_000, null, root.resolve(".local-stack/tokens.json"),
+			case "smoke" -> new BenchOptions(profile, List.of(200.0), false, 2_000, Duration.ofSeconds(30),
+					Duration.ofSeconds(30), 6, Duration.ofSeconds(1), Scans.Via.KAFKA, 200, List.of(1_000L, 10_000L), 200,
+					Duration.ofSeconds(15), 10, Duration.ofSeconds(10), 16, 50_000, null,
+					root.resolve(".local-stack/tokens.json"),
 					root.resolve("local-stack/target/local-stack.jar"), List.of(), false, root.resolve("bench/results"),
 					Duration.ofSeconds(180), Duration.ofSeconds(5), Duration.ofSeconds(5), false, true);
 			case "standard" -> new BenchOptions(profile, List.of(500.0, 1000.0, 2000.0, 5000.0, 10000.0, 20000.0), true,
-					300_000, Duration.ofSeconds(30), 6, Duration.ofSeconds(1), Scans.Via.KAFKA, 200,
+					300_000, Duration.ofSeconds(90), Duration.ofSeconds(30), 6, Duration.ofSeconds(1), Scans.Via.KAFKA, 200,
 					List.of(10_000L, 100_000L, 1_000_000L), 1000, Duration.ofSeconds(30), 50, Duration.ofSeconds(30), 32,
 					1_000_000, null, root.resolve(".local-stack/tokens.json"),
 					root.resolve("local-stack/target/local-stack.jar"), List.of(), false, root.resolve("bench/results"),
@@ -86,6 +91,7 @@ record BenchOptions(String profile, List<Double> rates, boolean max, long maxSca
 		var profiles = !list.remove("--no-profiles");
 		var result = new BenchOptions(profile, rates(value(list, "--rate", null), options.rates()),
 				max != null ? max : options.max(), count(value(list, "--max-scans", null), options.maxScans()),
+				duration(value(list, "--warm-up", null), options.warmUp()),
 				duration(value(list, "--duration", null), options.duration()),
 				(int) count(value(list, "--scans-per-shipment", null), options.scansPerShipment()),
 				duration(value(list, "--scan-gap", null), options.scanGap()),
@@ -110,6 +116,9 @@ record BenchOptions(String profile, List<Double> rates, boolean max, long maxSca
 		}
 		if (result.scansPerShipment() < 4) {
 			throw new IllegalArgumentException("--scans-per-shipment: at least 4");
+		}
+		if (result.warmUp().isNegative()) {
+			throw new IllegalArgumentException("--warm-up: 0s (none) or more");
 		}
 		return result;
 	}

@@ -29,8 +29,19 @@ import dev.postpurchase.bench.report.Results;
 import dev.postpurchase.contracts.Topics;
 
 /**
- * One benchmark run against a running platform: the raw Kafka probe, the order phase, the load
- * steps and the cost-growth levels, in that order, each measured as {@link Results} describes.
+ * One benchmark run against a running platform: the raw Kafka probe, the warm-up, the order phase,
+ * the load steps and the cost-growth levels, in that order, each measured as {@link Results} describes
+ * but the warm-up, which only a note reports.
+ *
+ * <p>The warm-up (unless {@code --warm-up 0s}) prepares parcels as a step does and offers their scans
+ * at the lowest fixed rate (50/s without one) for {@code --warm-up}, then waits, up to the drain
+ * timeout, until every message of their journeys is decided: the fixed-rate steps measure the
+ * platform warm, not its code being compiled just in time or its pools and caches filling.
+ *
+ * <p>A step first prepares its own parcels: orders placed and fulfilled by REST, then it waits until
+ * tracking-service registered every shipment, notification-service decided every order confirmation and
+ * every shipped message (the email sent when the order shipped), and the platform is quiet, so that its
+ * preparation does not compete with its scans.
  *
  * <p>A step's scans are <em>fully processed</em> at the first moment when all of these hold for the
  * step's own parcels: tracking-service received them all ({@code tracking_updates_received_total})
@@ -48,6 +59,12 @@ final class BenchRun {
 
 	/** The status changes of a parcel's journey: info received, in transit, out for delivery, delivered. */
 	private static final int STATUS_CHANGES = 4;
+
+	/** The warm-up's batch, apart from every step's. */
+	private static final String WARM_UP = "warm-up";
+
+	/** The warm-up's offered load without a fixed-rate step to take it from, scans per second. */
+	private static final double WARM_UP_RATE = 50;
 
 	private final BenchOptions options;
 
@@ -84,6 +101,7 @@ final class BenchRun {
 	Results.Run run(Results.Conditions conditions) {
 		try {
 			var raw = rawProbe();
+			warmUp();
 			var orderPhase = orderPhase();
 			var steps = new ArrayList<Results.Step>();
 			var rates = this.options.rates().stream().sorted().toList();
@@ -165,6 +183,53 @@ final class BenchRun {
 		return result;
 	}
 
+	/**
+	 * The warm-up, unless --warm-up is 0s: a batch prepared as a step's, its scans offered at the lowest
+	 * fixed rate (50/s without one) for --warm-up, then a wait, up to the drain timeout, until every
+	 * message of its journeys is decided. Its figures are discarded; a note says that it ran and whether
+	 * it finished.
+	 */
+	private void warmUp() {
+		var duration = this.options.warmUp();
+		if (duration.isZero()) {
+			return;
+		}
+		double rate = this.options.rates().stream().mapToDouble(Double::doubleValue).min().orElse(WARM_UP_RATE);
+		long scanCount = Math.round(rate * duration.toMillis() / 1000.0);
+		progress("Warm-up (not reported): preparing " + parcelsFor(scanCount)
+				+ " parcels (orders and fulfillments by REST)");
+		try {
+			var prepared = prepare(WARM_UP, scanCount, "the warm-up");
+			var batch = prepared.batch();
+			var plan = new ScanPlan(batch, this.options.scansPerShipment(), rate, this.options.scanGap());
+			progress(String.format("  prepared (%.0f orders/s accepted); offering %d scans at %s for %d s",
+					prepared.ordersPerSecond(), plan.total(), label(rate), duration.toSeconds()));
+			var offered = this.scans.send(plan, rate);
+			var deadline = Instant.now().plus(this.options.drainTimeout());
+			while (batch.journeysDecidedCount() < batch.size() && Instant.now().isBefore(deadline)) {
+				pause(POLL);
+			}
+			boolean finished = batch.journeysDecidedCount() >= batch.size();
+			long seconds = Math.round((Clocks.micros() - offered.firstSent()) / 1e6);
+			var ran = "A warm-up of " + batch.size() + " parcels / " + plan.total() + " scans (at " + label(rate)
+					+ ") ran for " + seconds + " s before the measured phases, from its first scan until ";
+			this.notes.add(finished
+					? ran + "every message of its journeys was decided, within the drain timeout; its figures are not "
+							+ "reported."
+					: ran + "the drain timeout ended: it did not finish in time (notification-service had decided every "
+							+ "message of " + batch.journeysDecidedCount() + " of its " + batch.size() + " parcels), so the "
+							+ "order phase began with its work still under way; its figures are not reported.");
+			progress(finished ? "  done in " + seconds + " s"
+					: "  not finished within the drain timeout: every message decided for " + batch.journeysDecidedCount()
+							+ " of " + batch.size() + " parcels");
+		}
+		catch (RuntimeException ex) {
+			this.notes.add("The warm-up could not run: " + ex.getMessage() + "; the measured phases may include the "
+					+ "platform's own warm-up.");
+			progress("  could not run: " + ex.getMessage());
+		}
+	}
+
 	private Results.OrderPhase orderPhase() {
 		int count = (int) Math.round(this.options.orderRate() * this.options.orderDuration().toMillis() / 1000.0);
 		if (count <= 0) {
@@ -194,27 +259,46 @@ final class BenchRun {
 		catch (RuntimeException ex) {
 			this.notes.add("Step " + name + " could not run: " + ex.getMessage());
 			progress("  could not run: " + ex.getMessage());
-			int size = (int) Math.max(1, (scanCount + this.options.scansPerShipment() - 1) / this.options.scansPerShipment());
-			return new Results.Step(name, rate > 0 ? rate : Double.NaN, size, scanCount, Double.NaN, Double.NaN, false,
-					Double.NaN, Double.NaN, Double.NaN, Double.NaN, Latencies.NONE, Latencies.NONE, 0, "", List.of(),
-					"could not run: " + ex.getMessage(), Double.NaN);
+			return new Results.Step(name, rate > 0 ? rate : Double.NaN, parcelsFor(scanCount), scanCount, Double.NaN,
+					Double.NaN, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Latencies.NONE, Latencies.NONE, 0, "",
+					List.of(), "could not run: " + ex.getMessage(), Double.NaN);
 		}
 	}
 
-	/** Prepares a batch of parcels (ordered, shipped, registered) and offers their scans. */
+	/** Prepares a batch of parcels and offers their scans. */
 	private Results.Step prepareAndRun(String name, double rate, long scanCount) {
-		int size = (int) Math.max(1, (scanCount + this.options.scansPerShipment() - 1) / this.options.scansPerShipment());
-		progress("Step " + name + ": preparing " + size + " parcels (orders and fulfillments by REST)");
+		progress("Step " + name + ": preparing " + parcelsFor(scanCount) + " parcels (orders and fulfillments by REST)");
+		var prepared = prepare(name, scanCount, "step " + name + ", whose figures include the earlier work still under way");
+		var batch = prepared.batch();
+		progress(String.format("  prepared (%.0f orders/s accepted); offering %d scans %s", prepared.ordersPerSecond(),
+				(long) batch.size() * this.options.scansPerShipment(), rate > 0 ? "at " + label(rate) : "as fast as taken"));
+		return run(name, rate, batch, prepared.ordersPerSecond());
+	}
+
+	/**
+	 * A batch of parcels for this many scans, prepared: orders placed and fulfilled by REST (as fast as
+	 * order-service takes them), then a wait until tracking-service registered every shipment,
+	 * notification-service decided every order confirmation and every shipped message, and the platform
+	 * is quiet, so that none of it competes with the scans.
+	 *
+	 * @param before what comes next, for the note should the platform not become quiet in time
+	 */
+	private Prepared prepare(String name, long scanCount, String before) {
+		int size = parcelsFor(scanCount);
 		var batch = this.parcels.batch(name, size);
 		var placed = this.orders.place(batch, 0);
 		this.orders.fulfill(batch);
 		var preparation = Duration.ofMinutes(5).plus(this.options.drainTimeout());
-		await("the step's " + size + " shipments registered", preparation, () -> batch.registeredCount() >= size);
+		await("the " + size + " shipments registered", preparation, () -> batch.registeredCount() >= size);
 		await("every order confirmation decided", preparation, () -> batch.confirmationsDecidedCount() >= size);
-		awaitQuiet(name, preparation);
-		progress(String.format("  prepared (%.0f orders/s accepted); offering %d scans %s", placed.perSecond(),
-				(long) size * this.options.scansPerShipment(), rate > 0 ? "at " + label(rate) : "as fast as taken"));
-		return run(name, rate, batch, placed.perSecond());
+		await("every shipped message decided", preparation, () -> batch.shippedDecidedCount() >= size);
+		awaitQuiet(before, preparation);
+		return new Prepared(batch, placed.perSecond());
+	}
+
+	/** The parcels that carry this many scans, at least one. */
+	private int parcelsFor(long scanCount) {
+		return (int) Math.max(1, (scanCount + this.options.scansPerShipment() - 1) / this.options.scansPerShipment());
 	}
 
 	private Results.Step run(String name, double rate, Batch batch, double preparationRate) {
@@ -348,12 +432,12 @@ final class BenchRun {
 
 	/**
 	 * Waits until no consumer of any service lags, no outbox holds anything back and no message waits to
-	 * be sent ({@code notifications_backlog}); if that does not
-	 * happen in time, the step runs anyway and the report says so.
+	 * be sent ({@code notifications_backlog}); if that does not happen in time, what comes next (a step,
+	 * the warm-up) runs anyway and the report says so.
 	 */
-	private void awaitQuiet(String step, Duration timeout) {
-		awaitOrNote("the platform quiet (no consumer lag, empty outboxes, no message waiting) before step " + step
-				+ ", whose figures include the earlier work still under way", timeout, () -> {
+	private void awaitQuiet(String before, Duration timeout) {
+		var what = "the platform quiet (no consumer lag, empty outboxes, no message waiting) before " + before;
+		awaitOrNote(what, timeout, () -> {
 			refresh(Platform.SERVICES.toArray(String[]::new));
 			return Platform.SERVICES.stream().allMatch(service -> {
 				var scrape = this.sampler.latest(service);
@@ -423,6 +507,11 @@ final class BenchRun {
 
 	static void progress(String line) {
 		System.out.println("[bench] " + line);
+	}
+
+	/** A batch ready for its scans, and how fast order-service took its orders. */
+	private record Prepared(Batch batch, double ordersPerSecond) {
+
 	}
 
 	/** The service-wide counter a step checks besides its own parcels' events, from the latest scrape. */

@@ -44,6 +44,19 @@ class BenchOptionsTests {
 	}
 
 	@Test
+	void theMeasuredPhasesAreWarmedUpUnlessTheWarmUpIsZero() {
+		assertThat(BenchOptions.parse(new String[0], ROOT).warmUp()).isEqualTo(Duration.ofSeconds(90));
+		assertThat(BenchOptions.parse(new String[] { "--profile", "smoke" }, ROOT).warmUp())
+			.isEqualTo(Duration.ofSeconds(30));
+		assertThat(BenchOptions.parse(new String[] { "--warm-up", "2m" }, ROOT).warmUp()).isEqualTo(Duration.ofMinutes(2));
+		assertThat(BenchOptions.parse(new String[] { "--warm-up=0s" }, ROOT).warmUp()).isZero();
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] { "--warm-up", "soon" }, ROOT))
+			.withMessageContaining("Not a duration");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] { "--warm-up", "-5s" }, ROOT))
+			.withMessageContaining("--warm-up");
+	}
+
+	@Test
 	void refusesWhatItDoesNotUnderstand() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] { "--rat", "5" }, ROOT))
 			.withMessageContaining("Unknown argument");

@@ -123,7 +123,6 @@ public final class Parcel {
 	public void decided(String milestone, String outcome) {
 		int bit = Milestones.bit(milestone);
 		boolean complete;
-		boolean confirmed;
 		synchronized (this) {
 			if (bit == 0 || (this.decided & bit) != 0) {
 				return;
@@ -133,13 +132,15 @@ public final class Parcel {
 				this.textOutcome = outcome;
 			}
 			complete = bit != Milestones.ORDER_CONFIRMED && (this.decided & Milestones.JOURNEY) == Milestones.JOURNEY;
-			confirmed = bit == Milestones.ORDER_CONFIRMED;
+		}
+		if (bit == Milestones.ORDER_CONFIRMED) {
+			this.batch.confirmationDecided();
+		}
+		if (bit == Milestones.SHIPPED) {
+			this.batch.shippedDecided();
 		}
 		if (complete) {
 			this.batch.journeyDecided();
-		}
-		if (confirmed) {
-			this.batch.confirmationDecided();
 		}
 	}
 

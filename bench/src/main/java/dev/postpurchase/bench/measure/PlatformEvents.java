@@ -106,7 +106,8 @@ public final class PlatformEvents implements AutoCloseable {
 		}
 	}
 
-	private void read(Parcel parcel, String type, ConsumerRecord<String, byte[]> record) {
+	/** What a record of type {@code type} tells about the parcel. */
+	static void read(Parcel parcel, String type, ConsumerRecord<String, byte[]> record) {
 		switch (type) {
 			case REGISTERED -> parcel.batch().registered();
 			case STATUS_CHANGED -> {

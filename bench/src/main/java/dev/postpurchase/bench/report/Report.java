@@ -161,6 +161,8 @@ public final class Report {
 		row(md, "platform", c.platform());
 		row(md, "scans", c.scansPerShipment() + " per parcel, " + c.scanGap().toMillis() + " ms apart, via "
 				+ c.scansVia().toLowerCase(Locale.ROOT));
+		row(md, "warm-up", c.warmUp().isZero() ? "none (--warm-up 0s)"
+				: c.warmUp().toSeconds() + " s of scans before the measured phases, not reported (see the notes)");
 		md.append('\n');
 		md.append("The benchmark itself (load generator and measurements) runs on the same machine and competes for "
 				+ "the same cores; its CPU use is listed with the services'. A load average above the core count at start "
@@ -193,6 +195,16 @@ public final class Report {
 				+ "or `POST /api/v1/tracking-events`; each parcel gets info received, in transit, out for delivery and "
 				+ "delivered, its scans " + c.scanGap().toMillis() + " ms apart, parcels starting evenly, so every stage is "
 				+ "in flight at once. *Sent* is scans over the time from the first sent to the last accepted.\n");
+		md.append("- **Preparation**: a step's parcels are ordered and fulfilled by REST before its first scan; the step "
+				+ "starts once tracking-service registered every shipment, notification-service decided every order "
+				+ "confirmation and shipped email of them and the platform is quiet (no consumer lag, empty outboxes, no "
+				+ "message waiting), so that its figures are its scans' work, not its preparation's. ");
+		md.append(c.warmUp().isZero()
+				? "No warm-up ran (--warm-up 0s): the first phases include the platform's own warm-up (code compiled "
+						+ "just in time, pools and caches filled).\n"
+				: "Before the order phase and the steps, a warm-up prepared the same way offered scans at the lowest fixed "
+						+ "rate (50/s without one) for " + c.warmUp().toSeconds() + " s and waited until their messages "
+						+ "were decided, so that the steps measure the platform warm; its figures are not reported.\n");
 		md.append("- **Fully processed**: a step's scans are fully processed at the first moment when all of these hold for "
 				+ "the step's own parcels: tracking-service received every scan (`tracking_updates_received_total`) and "
 				+ "published the four status changes of every parcel (`shipment.events`); notification-service published "

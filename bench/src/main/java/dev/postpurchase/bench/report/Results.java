@@ -19,11 +19,12 @@ public final class Results {
 	 * Under which conditions the run measured: the machine, the code, the platform and its settings.
 	 *
 	 * @param settings the settings the benchmark gave the platform (none for a deployed one)
+	 * @param warmUp how long the warm-up offered its load before the measured phases (zero: none)
 	 */
 	public record Conditions(Instant started, String profile, String commandLine, String platform, int cores,
 			String cpuModel, String memory, String os, String jvm, String kafkaClient, String commit,
 			String loadAverageStart, Map<String, String> settings, String scansVia, int scansPerShipment,
-			Duration scanGap, Duration sampleInterval) {
+			Duration scanGap, Duration sampleInterval, Duration warmUp) {
 
 	}
 

@@ -32,9 +32,14 @@ class ReportTests {
 	}
 
 	private static Results.Run run() {
+		return run(Duration.ofSeconds(90));
+	}
+
+	private static Results.Run run(Duration warmUp) {
 		var conditions = new Results.Conditions(Instant.parse("2026-05-13T10:00:00Z"), "smoke", "java -jar bench.jar",
 				"embedded", 2, "Test CPU", "24.0 GiB", "Linux", "OpenJDK 17", "4.1.2", "abc123", "0.50 0.40 0.30",
-				Map.of("notifications.collapse-window", "0s"), "KAFKA", 6, Duration.ofSeconds(1), Duration.ofSeconds(5));
+				Map.of("notifications.collapse-window", "0s"), "KAFKA", 6, Duration.ofSeconds(1), Duration.ofSeconds(5),
+				warmUp);
 		var incomplete = new Results.Step("scale 10000", 200, 50, 300, 199, 30, false, Double.NaN, 40, Double.NaN,
 				Double.NaN, Latencies.NONE, Latencies.NONE, 0, "sms sent 10, undecided 40", List.of(TRACKING),
 				"after 180 s: tracking 250 of 300 scans",
@@ -77,6 +82,15 @@ class ReportTests {
 			.contains("Out-for-delivery messages: 200/s: sms sent 50;")
 			.contains("scale 10000: sms sent 10, undecided 40.")
 			.contains("[steps.csv](steps.csv)");
+	}
+
+	@Test
+	void saysWhetherTheMeasuredPhasesWereWarmedUp() {
+		assertThat(Report.render(run(), ""))
+			.contains("| warm-up | 90 s of scans before the measured phases, not reported (see the notes) |")
+			.contains("for 90 s and waited until their messages were decided");
+		assertThat(Report.render(run(Duration.ZERO), "")).contains("| warm-up | none (--warm-up 0s) |")
+			.contains("No warm-up ran (--warm-up 0s)");
 	}
 
 	@Test
