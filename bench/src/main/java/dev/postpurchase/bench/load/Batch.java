@@ -28,8 +28,6 @@ public final class Batch {
 
 	private final AtomicLong confirmationsDecided = new AtomicLong();
 
-	private final AtomicLong shippedDecided = new AtomicLong();
-
 	/** Partition of shipment.events to the offset of the last ShipmentDelivered of this batch there. */
 	private final Map<Integer, Long> lastDelivered = new ConcurrentHashMap<>();
 
@@ -84,15 +82,6 @@ public final class Batch {
 
 	public long confirmationsDecidedCount() {
 		return this.confirmationsDecided.get();
-	}
-
-	/** A parcel whose shipped message (the email sent when its order was fulfilled) is decided. */
-	void shippedDecided() {
-		this.shippedDecided.incrementAndGet();
-	}
-
-	public long shippedDecidedCount() {
-		return this.shippedDecided.get();
 	}
 
 	/** A ShipmentDelivered of this batch was written at this partition and offset of shipment.events. */

@@ -123,6 +123,7 @@ public final class Parcel {
 	public void decided(String milestone, String outcome) {
 		int bit = Milestones.bit(milestone);
 		boolean complete;
+		boolean confirmed;
 		synchronized (this) {
 			if (bit == 0 || (this.decided & bit) != 0) {
 				return;
@@ -132,15 +133,13 @@ public final class Parcel {
 				this.textOutcome = outcome;
 			}
 			complete = bit != Milestones.ORDER_CONFIRMED && (this.decided & Milestones.JOURNEY) == Milestones.JOURNEY;
-		}
-		if (bit == Milestones.ORDER_CONFIRMED) {
-			this.batch.confirmationDecided();
-		}
-		if (bit == Milestones.SHIPPED) {
-			this.batch.shippedDecided();
+			confirmed = bit == Milestones.ORDER_CONFIRMED;
 		}
 		if (complete) {
 			this.batch.journeyDecided();
+		}
+		if (confirmed) {
+			this.batch.confirmationDecided();
 		}
 	}
 

@@ -106,8 +106,7 @@ public final class PlatformEvents implements AutoCloseable {
 		}
 	}
 
-	/** What a record of type {@code type} tells about the parcel. */
-	static void read(Parcel parcel, String type, ConsumerRecord<String, byte[]> record) {
+	private void read(Parcel parcel, String type, ConsumerRecord<String, byte[]> record) {
 		switch (type) {
 			case REGISTERED -> parcel.batch().registered();
 			case STATUS_CHANGED -> {

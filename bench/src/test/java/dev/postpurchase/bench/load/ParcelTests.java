@@ -27,31 +27,6 @@ class ParcelTests {
 		assertThat(batch.journeysDecidedCount()).isEqualTo(1);
 	}
 
-	/** A step starts once the shipped messages of its preparation are out of the way. */
-	@Test
-	void aParcelCountsAsShippedDecidedOnceItsShippedMessageIsDecided() {
-		var batch = new Parcels(6).batch("step", 3);
-		var shipped = batch.parcels().get(0);
-		var confirmedOnly = batch.parcels().get(1);
-		var laterMilestones = batch.parcels().get(2);
-
-		shipped.decided("ORDER_CONFIRMED", "email sent");
-		shipped.decided("SHIPPED", "email sent");
-		shipped.decided("SHIPPED", "email suppressed collapsed");
-		confirmedOnly.decided("ORDER_CONFIRMED", "email sent");
-		laterMilestones.decided("OUT_FOR_DELIVERY", "sms sent");
-		laterMilestones.decided("DELIVERED", "email sent");
-		laterMilestones.decided("DELAYED", "email sent");
-
-		assertThat(batch.shippedDecidedCount()).isEqualTo(1);
-		assertThat(batch.confirmationsDecidedCount()).isEqualTo(2);
-
-		laterMilestones.decided("SHIPPED", "email failed PROVIDER_REJECTED");
-
-		assertThat(batch.shippedDecidedCount()).isEqualTo(2);
-		assertThat(batch.journeysDecidedCount()).isEqualTo(1);
-	}
-
 	@Test
 	void parcelsAreFoundByTheirOwnContactData() {
 		var parcels = new Parcels(6);

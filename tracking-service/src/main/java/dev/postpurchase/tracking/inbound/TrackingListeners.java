@@ -94,7 +94,7 @@ class TrackingListeners {
 		}
 		List<TrackingUpdates.Result> results;
 		try {
-			results = tracking.applyAll(updates, "kafka").block(WRITE_TIMEOUT);
+			results = tracking.applyAll(updates, "kafka", false).block(WRITE_TIMEOUT);
 		}
 		catch (RuntimeException ex) {
 			throw new BatchListenerFailedException("Tracking updates not applied", ex, 0);

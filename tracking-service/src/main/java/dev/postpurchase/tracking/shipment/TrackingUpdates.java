@@ -148,17 +148,12 @@ public class TrackingUpdates implements SmartInitializingSingleton {
 	 * failed attempt applied after the delivery that followed it would never be raised.
 	 */
 	public Mono<Outcome> apply(InboundTrackingUpdate update, String via) {
-		ShipmentKey key;
-		Change change;
-		try {
-			key = ShipmentKey.of(update.carrier(), update.trackingNumber());
-			change = Change.of(update);
+		var read = Read.of(update);
+		if (read.invalid() != null) {
+			return Mono.error(new InvalidTrackingUpdateException(read.invalid()));
 		}
-		catch (IllegalArgumentException ex) {
-			return Mono.error(new InvalidTrackingUpdateException(ex.getMessage()));
-		}
-		received(key, change, via);
-		return apply(key, change, update);
+		received(read.key(), read.change(), via);
+		return apply(read.key(), read.change(), update);
 	}
 
 	/** What became of each update of a batch: its outcome, or why it is invalid (then nothing changed). */
@@ -171,24 +166,28 @@ public class TrackingUpdates implements SmartInitializingSingleton {
 	 * trips: the batch's shipments are read with one query and the changed ones written back with one
 	 * bulk write, each guarded by its version. A parcel not registered yet, with parked updates, or
 	 * changed by someone else between the read and the write takes the one-by-one way.
+	 *
+	 * @param whole whether an invalid update rejects the whole batch (an {@link InvalidTrackingUpdateException}
+	 *     naming its index, nothing applied); otherwise its result says why and the others are applied
 	 */
-	public Mono<List<Result>> applyAll(List<InboundTrackingUpdate> updates, String via) {
+	public Mono<List<Result>> applyAll(List<InboundTrackingUpdate> updates, String via, boolean whole) {
 		var results = new Result[updates.size()];
-		var keys = new ShipmentKey[updates.size()];
-		var changes = new Change[updates.size()];
+		var reads = new Read[updates.size()];
+		for (int i = 0; i < updates.size(); i++) {
+			reads[i] = Read.of(updates.get(i));
+			if (reads[i].invalid() != null) {
+				if (whole) {
+					return Mono.error(new InvalidTrackingUpdateException("[" + i + "] " + reads[i].invalid()));
+				}
+				results[i] = new Result(null, reads[i].invalid());
+			}
+		}
 		var byShipment = new LinkedHashMap<String, List<Integer>>();
 		for (int i = 0; i < updates.size(); i++) {
-			var update = updates.get(i);
-			try {
-				keys[i] = ShipmentKey.of(update.carrier(), update.trackingNumber());
-				changes[i] = Change.of(update);
+			if (reads[i].invalid() == null) {
+				received(reads[i].key(), reads[i].change(), via);
+				byShipment.computeIfAbsent(reads[i].key().id(), id -> new ArrayList<>()).add(i);
 			}
-			catch (IllegalArgumentException ex) {
-				results[i] = new Result(null, ex.getMessage());
-				continue;
-			}
-			received(keys[i], changes[i], via);
-			byShipment.computeIfAbsent(keys[i].id(), id -> new ArrayList<>()).add(i);
 		}
 		if (byShipment.isEmpty()) {
 			return Mono.just(Arrays.asList(results));
@@ -208,7 +207,7 @@ public class TrackingUpdates implements SmartInitializingSingleton {
 					}
 					var any = false;
 					for (int i : indexes) {
-						var applied = shipment.track(changes[i].checkpoint(), changes[i].estimate(), clock);
+						var applied = shipment.track(reads[i].change().checkpoint(), reads[i].change().estimate(), clock);
 						results[i] = new Result(applied ? Outcome.APPLIED : Outcome.UNCHANGED, null);
 						any |= applied;
 					}
@@ -219,7 +218,7 @@ public class TrackingUpdates implements SmartInitializingSingleton {
 				return saveAll(changed).flatMapMany(conflicted -> Flux.concat(Flux.fromIterable(oneByOne),
 						Flux.fromIterable(conflicted)))
 					.concatMap(id -> Flux.fromIterable(byShipment.get(id))
-						.concatMap(i -> apply(keys[i], changes[i], updates.get(i))
+						.concatMap(i -> apply(reads[i].key(), reads[i].change(), updates.get(i))
 							.doOnNext(outcome -> results[i] = new Result(outcome, null))))
 					.then(Mono.fromSupplier(() -> Arrays.asList(results)));
 			});
@@ -272,6 +271,20 @@ public class TrackingUpdates implements SmartInitializingSingleton {
 			.flatMap(loaded -> loaded.isEmpty() ? park(key, update)
 					// what was parked changes the shipment: then it is read again
 					: applyParked(key).flatMap(applied -> track(key, change, applied == 0 ? loaded.get() : null)));
+	}
+
+	/** An update read: its parcel and its change, or why it is invalid. */
+	private record Read(ShipmentKey key, Change change, String invalid) {
+
+		static Read of(InboundTrackingUpdate update) {
+			try {
+				return new Read(ShipmentKey.of(update.carrier(), update.trackingNumber()), Change.of(update), null);
+			}
+			catch (IllegalArgumentException ex) {
+				return new Read(null, null, ex.getMessage());
+			}
+		}
+
 	}
 
 	/** A checkpoint and an estimate, either possibly absent, read from an update. */

@@ -162,6 +162,35 @@ class ShipmentTrackingIntegrationTests {
 	}
 
 	@Test
+	void anInvalidUpdateRejectsItsWholeBatchAndAValidBatchAnswersForEachUpdate() {
+		var parcel = register();
+		var inTransit = update(parcel, "2026-05-12T06:30:00", TrackingStatus.IN_TRANSIT, "InTransit_002", null);
+		var outForDelivery = update(parcel, "2026-05-13T08:10:00", TrackingStatus.OUT_FOR_DELIVERY, "OutForDelivery_001",
+				null);
+		var broken = update(parcel, "noon", TrackingStatus.OUT_FOR_DELIVERY, "OutForDelivery_001", null);
+		web.post().uri("/api/v1/tracking-events").headers(h -> h.setBearerAuth(TestTokens.of("tracking:write")))
+			.bodyValue(List.of(inTransit, broken))
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("[1]", "checkpointTime"));
+		// nothing of the rejected batch was applied
+		shipment(parcel).jsonPath("$[0].status").isEqualTo("Pending");
+
+		web.post().uri("/api/v1/tracking-events").headers(h -> h.setBearerAuth(TestTokens.of("tracking:write")))
+			.bodyValue(List.of(inTransit, outForDelivery, inTransit))
+			.exchange()
+			.expectStatus().isAccepted()
+			.expectBody()
+			.jsonPath("$.results.length()").isEqualTo(3)
+			.jsonPath("$.results[0].outcome").isEqualTo("applied")
+			.jsonPath("$.results[1].outcome").isEqualTo("applied")
+			.jsonPath("$.results[2].outcome").isEqualTo("unchanged")
+			.jsonPath("$.results[2].trackingNumber").isEqualTo(parcel.trackingNumber());
+		shipment(parcel).jsonPath("$[0].status").isEqualTo("OutForDelivery")
+			.jsonPath("$[0].checkpoints.length()").isEqualTo(2);
+	}
+
+	@Test
 	void anUpdateForAnUnknownParcelIsParkedAndAppliedWhenItRegisters() {
 		var parcel = new Parcel("ord_" + UUID.randomUUID().toString().substring(0, 8), "DPD", "0150" + System.nanoTime());
 		web.post().uri("/api/v1/tracking-events").headers(h -> h.setBearerAuth(TestTokens.of("tracking:write")))

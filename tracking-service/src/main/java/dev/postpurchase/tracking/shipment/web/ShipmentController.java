@@ -2,6 +2,7 @@ package dev.postpurchase.tracking.shipment.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -19,7 +20,6 @@ import dev.postpurchase.kit.json.JsonErrors;
 import dev.postpurchase.kit.web.Problems;
 import dev.postpurchase.tracking.shipment.Registration;
 import dev.postpurchase.tracking.shipment.TrackingUpdates;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -40,8 +40,9 @@ class ShipmentController {
 	}
 
 	/**
-	 * One canonical update, or an array of them (at most {@value #MAX_BATCH}), applied in order. 202
-	 * with what became of each; a malformed element rejects the whole batch (400, naming it).
+	 * One canonical update, or an array of them (at most {@value #MAX_BATCH}), applied in order (an
+	 * array with one read of its shipments and one bulk write). 202 with what became of each; a
+	 * malformed or invalid element rejects the whole batch (400, naming it; nothing applied).
 	 */
 	@PostMapping("/api/v1/tracking-events")
 	@ResponseStatus(HttpStatus.ACCEPTED)
@@ -58,12 +59,17 @@ class ShipmentController {
 		else {
 			updates.add(read(body, ""));
 		}
-		return Flux.fromIterable(updates)
-			.concatMap(update -> tracking.apply(update, "api")
-				.map(outcome -> Map.of("trackingNumber", update.trackingNumber(), "outcome",
-						outcome.name().toLowerCase(java.util.Locale.ROOT))))
-			.collectList()
-			.map(results -> Map.of("results", results));
+		if (!body.isArray()) {
+			var update = updates.get(0);
+			return tracking.apply(update, "api").map(outcome -> Map.of("results", List.of(result(update, outcome))));
+		}
+		return tracking.applyAll(updates, "api", true).map(results -> {
+			var answer = new ArrayList<Map<String, String>>(results.size());
+			for (int i = 0; i < results.size(); i++) {
+				answer.add(result(updates.get(i), results.get(i).outcome()));
+			}
+			return Map.of("results", answer);
+		});
 	}
 
 	@PostMapping("/api/v1/shipments")
@@ -87,6 +93,10 @@ class ShipmentController {
 	@GetMapping("/api/v1/shipments")
 	Mono<List<ShipmentView>> byOrder(@RequestParam String orderId) {
 		return tracking.ofOrder(orderId).map(ShipmentView::of).collectList();
+	}
+
+	private static Map<String, String> result(InboundTrackingUpdate update, TrackingUpdates.Outcome outcome) {
+		return Map.of("trackingNumber", update.trackingNumber(), "outcome", outcome.name().toLowerCase(Locale.ROOT));
 	}
 
 	private static InboundTrackingUpdate read(JsonNode node, String at) {
