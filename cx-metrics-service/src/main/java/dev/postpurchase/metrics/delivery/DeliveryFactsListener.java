@@ -1,5 +1,6 @@
 package dev.postpurchase.metrics.delivery;
 
+import java.util.List;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,9 +33,9 @@ class DeliveryFactsListener implements FactProjection {
 	}
 
 	@KafkaListener(id = "metrics-shipments", groupId = "cx-metrics-service.shipments", topics = Topics.SHIPMENT_EVENTS,
-			concurrency = KafkaSettings.CONSUMER_PER_PARTITION)
-	void onShipmentEvent(ConsumerRecord<String, Object> record) {
-		consume(record.value());
+			concurrency = KafkaSettings.CONSUMER_PER_PARTITION, batch = "true")
+	void onShipmentEvents(List<ConsumerRecord<String, Object>> records) {
+		consumeAll(records);
 	}
 
 	@KafkaListener(id = "metrics-exceptions", groupId = "cx-metrics-service.exceptions",

@@ -1,8 +1,12 @@
 package dev.postpurchase.metrics.kpi;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import dev.postpurchase.kit.kafka.KeyedBatch;
 import dev.postpurchase.kit.kafka.PoisonMessageException;
 import reactor.core.publisher.Mono;
 
@@ -15,6 +19,9 @@ public interface FactProjection {
 
 	/** How long a listener waits for an event's writes. */
 	Duration TIMEOUT = Duration.ofSeconds(30);
+
+	/** The events of a batch applied at once. */
+	int IN_FLIGHT = 16;
 
 	/** The topics whose events this projection keeps. */
 	Set<String> topics();
@@ -33,14 +40,24 @@ public interface FactProjection {
 	 * becomes a {@link PoisonMessageException}, so it goes to the dead-letter topic without retries.
 	 */
 	default void consume(Object event) {
-		Mono<Void> write;
+		applying(event).block(TIMEOUT);
+	}
+
+	/**
+	 * What a busy topic's batch listener does with a poll's records: applies them as {@link #consume}
+	 * does, side by side ({@link KeyedBatch}; facts do not depend on the order of events).
+	 */
+	default void consumeAll(List<ConsumerRecord<String, Object>> records) {
+		KeyedBatch.handle(records, IN_FLIGHT, KeyedBatch.TIMEOUT, record -> applying(record.value()));
+	}
+
+	private Mono<Void> applying(Object event) {
 		try {
-			write = apply(event);
+			return apply(event);
 		}
 		catch (IllegalArgumentException | ArithmeticException broken) {
-			throw new PoisonMessageException(broken.getMessage());
+			return Mono.error(new PoisonMessageException(broken.getMessage()));
 		}
-		write.block(TIMEOUT);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.postpurchase.metrics.notification;
 
+import java.util.List;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,9 +32,9 @@ class NotificationFactsListener implements FactProjection {
 	}
 
 	@KafkaListener(id = "metrics-notifications", groupId = "cx-metrics-service.notifications", topics = Topics.NOTIFICATION_EVENTS,
-			concurrency = KafkaSettings.CONSUMER_PER_PARTITION)
-	void onNotificationEvent(ConsumerRecord<String, Object> record) {
-		consume(record.value());
+			concurrency = KafkaSettings.CONSUMER_PER_PARTITION, batch = "true")
+	void onNotificationEvents(List<ConsumerRecord<String, Object>> records) {
+		consumeAll(records);
 	}
 
 	@Override

@@ -64,7 +64,7 @@ class NotificationListeners {
 	@KafkaListener(id = "notification-orders", groupId = "notification-service.orders", topics = Topics.ORDER_EVENTS,
 			concurrency = KafkaSettings.CONSUMER_PER_PARTITION, batch = "true")
 	void onOrderEvents(List<ConsumerRecord<String, Object>> records) {
-		KeyedBatch.handle(records, IN_FLIGHT, TIMEOUT, record -> {
+		KeyedBatch.handle(records, IN_FLIGHT, KeyedBatch.TIMEOUT, record -> {
 			if (record.value() instanceof OrderPlaced placed) {
 				var promise = placed.promise();
 				return recipients.remember(placed)
@@ -98,7 +98,7 @@ class NotificationListeners {
 		catch (RuntimeException ex) {
 			throw new BatchListenerFailedException("Recipients not read", ex, 0);
 		}
-		KeyedBatch.handle(records, IN_FLIGHT, TIMEOUT, record -> {
+		KeyedBatch.handle(records, IN_FLIGHT, KeyedBatch.TIMEOUT, record -> {
 			var call = shipmentTrigger(record.value());
 			return call == null ? Mono.empty()
 					: notifier.on(call.trigger(), call.orderId(), call.eventId(), call.details(), audiences);

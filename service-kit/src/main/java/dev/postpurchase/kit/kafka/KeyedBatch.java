@@ -29,6 +29,13 @@ import reactor.core.publisher.Mono;
  */
 public final class KeyedBatch {
 
+	/**
+	 * How long a listener waits for a batch: within the consumer's {@code max.poll.interval.ms} (five
+	 * minutes by default), after which the broker would hand its partitions to another consumer. A
+	 * poll's worth of records needs much longer than one record may take.
+	 */
+	public static final Duration TIMEOUT = Duration.ofMinutes(4);
+
 	private static final Object HANDLED = new Object();
 
 	private KeyedBatch() {
