@@ -196,17 +196,13 @@ public class OutboxRelay implements SmartLifecycle {
 			var ofNamed = Flux.fromIterable(ids)
 				.buffer(settings.batchSize())
 				.concatMap(batch -> relay(collection, Criteria.where("_id").in(batch), batch.size()))
-				.reduce(new long[2], (totals, more) -> {
-					totals[0] += more[0];
-					totals[1] += more[1];
-					return totals;
-				});
+				.reduce(Totals.NONE, Totals::plus);
 			return full ? ofNamed.flatMap(first -> relay(collection, Criteria.where(PENDING).exists(true),
 					settings.batchSize())
 				.map(rest -> {
-					backlog.get(collection).set(rest[1]);
-					return first[0] + rest[0];
-				})) : ofNamed.map(totals -> totals[0]);
+					backlog.get(collection).set(rest.pending());
+					return first.published() + rest.published();
+				})) : ofNamed.map(Totals::published);
 		});
 	}
 
@@ -245,22 +241,28 @@ public class OutboxRelay implements SmartLifecycle {
 
 	/**
 	 * Relays the documents the criteria find, then removes what was published from all of them in one
-	 * bulk write; emits {published, still pending}.
+	 * bulk write.
 	 */
-	private Mono<long[]> relay(String collection, Criteria documents, int limit) {
+	private Mono<Totals> relay(String collection, Criteria documents, int limit) {
 		var query = Query.query(documents).limit(limit);
 		query.fields().include(OutboxEntry.FIELD);
 		return mongo.find(query, Document.class, collection)
 			.flatMap(document -> relayDocument(collection, document), settings.concurrency())
 			.collectList()
-			.flatMap(relayed -> remove(collection, relayed).then(Mono.fromSupplier(() -> {
-				var totals = new long[2];
-				relayed.forEach(one -> {
-					totals[0] += one.published().size();
-					totals[1] += one.pending();
-				});
-				return totals;
-			})));
+			.flatMap(relayed -> remove(collection, relayed).then(Mono.fromSupplier(() -> relayed.stream()
+				.map(one -> new Totals(one.published().size(), one.pending()))
+				.reduce(Totals.NONE, Totals::plus))));
+	}
+
+	/** What passes published, and what they left pending. */
+	private record Totals(long published, long pending) {
+
+		static final Totals NONE = new Totals(0, 0);
+
+		Totals plus(Totals other) {
+			return new Totals(published + other.published, pending + other.pending);
+		}
+
 	}
 
 	/** A document's entries published by a pass, in order, and those still pending after it. */
