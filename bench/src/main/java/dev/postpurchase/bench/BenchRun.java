@@ -39,9 +39,9 @@ import dev.postpurchase.contracts.Topics;
  * platform warm, not its code being compiled just in time or its pools and caches filling.
  *
  * <p>A step first prepares its own parcels: orders placed and fulfilled by REST, then it waits until
- * tracking-service registered every shipment, notification-service decided every order confirmation and
- * every shipped message (the email sent when the order shipped), and the platform is quiet, so that its
- * preparation does not compete with its scans.
+ * tracking-service registered every shipment, notification-service decided every order confirmation, and
+ * the platform is quiet, so that its preparation does not compete with its scans (the shipped email
+ * comes with the first in-transit scan: it is part of the step).
  *
  * <p>A step's scans are <em>fully processed</em> at the first moment when all of these hold for the
  * step's own parcels: tracking-service received them all ({@code tracking_updates_received_total})
@@ -278,8 +278,8 @@ final class BenchRun {
 	/**
 	 * A batch of parcels for this many scans, prepared: orders placed and fulfilled by REST (as fast as
 	 * order-service takes them), then a wait until tracking-service registered every shipment,
-	 * notification-service decided every order confirmation and every shipped message, and the platform
-	 * is quiet, so that none of it competes with the scans.
+	 * notification-service decided every order confirmation, and the platform is quiet, so that none of
+	 * it competes with the scans.
 	 *
 	 * @param before what comes next, for the note should the platform not become quiet in time
 	 */
@@ -291,7 +291,6 @@ final class BenchRun {
 		var preparation = Duration.ofMinutes(5).plus(this.options.drainTimeout());
 		await("the " + size + " shipments registered", preparation, () -> batch.registeredCount() >= size);
 		await("every order confirmation decided", preparation, () -> batch.confirmationsDecidedCount() >= size);
-		await("every shipped message decided", preparation, () -> batch.shippedDecidedCount() >= size);
 		awaitQuiet(before, preparation);
 		return new Prepared(batch, placed.perSecond());
 	}

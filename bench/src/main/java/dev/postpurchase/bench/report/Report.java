@@ -197,7 +197,7 @@ public final class Report {
 				+ "in flight at once. *Sent* is scans over the time from the first sent to the last accepted.\n");
 		md.append("- **Preparation**: a step's parcels are ordered and fulfilled by REST before its first scan; the step "
 				+ "starts once tracking-service registered every shipment, notification-service decided every order "
-				+ "confirmation and shipped email of them and the platform is quiet (no consumer lag, empty outboxes, no "
+				+ "confirmation of them and the platform is quiet (no consumer lag, empty outboxes, no "
 				+ "message waiting), so that its figures are its scans' work, not its preparation's. ");
 		md.append(c.warmUp().isZero()
 				? "No warm-up ran (--warm-up 0s): the first phases include the platform's own warm-up (code compiled "
