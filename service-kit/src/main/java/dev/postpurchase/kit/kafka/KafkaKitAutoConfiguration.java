@@ -22,11 +22,13 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
@@ -95,7 +97,7 @@ public class KafkaKitAutoConfiguration {
 			log.warn("Record {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
 					Topics.deadLetter(record.topic()), describe(rootCause(ex)));
 			deadLetterMeters.counter(record.topic()).increment();
-			deadLetters.accept(record, ex);
+			deadLetters.accept(record, withoutBatch(ex));
 		};
 		var backOff = new ExponentialBackOffWithMaxRetries(settings.maxRetries());
 		backOff.setInitialInterval(settings.retryInitialInterval().toMillis());
@@ -126,6 +128,18 @@ public class KafkaKitAutoConfiguration {
 				|| (cause instanceof SerializationException && cause.getStackTrace().length > 0
 						&& cause.getStackTrace()[0].getClassName().equals(CloudEventDeserializer.class.getName()));
 		return ours ? cause.getClass().getSimpleName() + ": " + cause.getMessage() : cause.getClass().getName();
+	}
+
+	/**
+	 * The failure as a record listener's would be: a batch listener's names its record with a
+	 * {@link BatchListenerFailedException}, whose cause is what the dead letter's
+	 * {@code kafka_dlt-exception-cause-fqcn} header must name.
+	 */
+	static Exception withoutBatch(Exception ex) {
+		var batch = ex instanceof BatchListenerFailedException named ? named
+				: ex.getCause() instanceof BatchListenerFailedException wrapped ? wrapped : null;
+		return batch == null || batch.getCause() == null ? ex
+				: new ListenerExecutionFailedException(ex.getMessage(), batch.getCause());
 	}
 
 	private static Throwable rootCause(Throwable ex) {

@@ -38,6 +38,7 @@ import dev.postpurchase.contracts.shipment.ShipmentDelivered;
 import dev.postpurchase.contracts.shipment.ShipmentRegistered;
 import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
 import dev.postpurchase.contracts.shipment.TrackingStatus;
+import dev.postpurchase.kit.kafka.PoisonMessageException;
 import dev.postpurchase.testkit.KafkaTopics;
 import dev.postpurchase.testkit.TestTokens;
 import dev.postpurchase.tracking.ConcurrentWrites;
@@ -282,7 +283,12 @@ class ShipmentTrackingIntegrationTests {
 		assertThat(topics.readAll(Topics.deadLetter(Topics.TRACKING_INBOUND), TIMEOUT))
 			.filteredOn(r -> key.equals(r.key()))
 			.singleElement()
-			.satisfies(dead -> assertThat(dead.value()).contains("yesterday"));
+			.satisfies(dead -> {
+				assertThat(dead.value()).contains("yesterday");
+				// named as a record listener's failure would be, not as the batch's
+				assertThat(KafkaTopics.header(dead, "kafka_dlt-exception-cause-fqcn"))
+					.isEqualTo(PoisonMessageException.class.getName());
+			});
 	}
 
 	/**
