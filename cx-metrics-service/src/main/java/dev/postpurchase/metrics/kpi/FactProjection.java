@@ -20,9 +20,6 @@ public interface FactProjection {
 	/** How long a listener waits for an event's writes. */
 	Duration TIMEOUT = Duration.ofSeconds(30);
 
-	/** The events of a batch applied at once. */
-	int IN_FLIGHT = 16;
-
 	/** The topics whose events this projection keeps. */
 	Set<String> topics();
 
@@ -48,7 +45,7 @@ public interface FactProjection {
 	 * does, side by side ({@link KeyedBatch}; facts do not depend on the order of events).
 	 */
 	default void consumeAll(List<ConsumerRecord<String, Object>> records) {
-		KeyedBatch.handle(records, IN_FLIGHT, KeyedBatch.TIMEOUT, record -> applying(record.value()));
+		KeyedBatch.handle(records, record -> applying(record.value()));
 	}
 
 	private Mono<Void> applying(Object event) {

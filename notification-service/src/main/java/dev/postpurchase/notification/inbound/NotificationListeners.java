@@ -45,9 +45,6 @@ class NotificationListeners {
 	// sending may take a few provider round trips, with retries
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-	/** The orders of a batch handled at once. */
-	private static final int IN_FLIGHT = 16;
-
 	private final Recipients recipients;
 
 	private final Notifier notifier;
@@ -64,7 +61,7 @@ class NotificationListeners {
 	@KafkaListener(id = "notification-orders", groupId = "notification-service.orders", topics = Topics.ORDER_EVENTS,
 			concurrency = KafkaSettings.CONSUMER_PER_PARTITION, batch = "true")
 	void onOrderEvents(List<ConsumerRecord<String, Object>> records) {
-		KeyedBatch.handle(records, IN_FLIGHT, KeyedBatch.TIMEOUT, record -> {
+		KeyedBatch.handle(records, record -> {
 			if (record.value() instanceof OrderPlaced placed) {
 				var promise = placed.promise();
 				return recipients.remember(placed)
@@ -98,7 +95,7 @@ class NotificationListeners {
 		catch (RuntimeException ex) {
 			throw new BatchListenerFailedException("Recipients not read", ex, 0);
 		}
-		KeyedBatch.handle(records, IN_FLIGHT, KeyedBatch.TIMEOUT, record -> {
+		KeyedBatch.handle(records, record -> {
 			var call = shipmentTrigger(record.value());
 			return call == null ? Mono.empty()
 					: notifier.on(call.trigger(), call.orderId(), call.eventId(), call.details(), audiences);

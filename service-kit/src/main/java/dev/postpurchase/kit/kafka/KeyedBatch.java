@@ -36,9 +36,21 @@ public final class KeyedBatch {
 	 */
 	public static final Duration TIMEOUT = Duration.ofMinutes(4);
 
+	/** How many keys' records are handled at once by default. */
+	public static final int IN_FLIGHT = 16;
+
 	private static final Object HANDLED = new Object();
 
 	private KeyedBatch() {
+	}
+
+	/**
+	 * Handles {@code records} with {@code handler}, {@value #IN_FLIGHT} keys at a time, waiting at most
+	 * {@link #TIMEOUT} for all of them.
+	 * @throws BatchListenerFailedException at the first record not handled
+	 */
+	public static <K, V> void handle(List<ConsumerRecord<K, V>> records, Function<ConsumerRecord<K, V>, Mono<?>> handler) {
+		handle(records, IN_FLIGHT, TIMEOUT, handler);
 	}
 
 	/**

@@ -19,10 +19,12 @@ import dev.postpurchase.contracts.order.OrderShipped;
 import dev.postpurchase.contracts.returns.ReturnLabelIssued;
 import dev.postpurchase.contracts.shipment.Direction;
 import dev.postpurchase.kit.kafka.KafkaSettings;
+import dev.postpurchase.kit.kafka.KeyedBatch;
 import dev.postpurchase.kit.kafka.PoisonMessageException;
 import dev.postpurchase.tracking.shipment.InvalidTrackingUpdateException;
 import dev.postpurchase.tracking.shipment.Registration;
 import dev.postpurchase.tracking.shipment.TrackingUpdates;
+import reactor.core.publisher.Mono;
 
 /**
  * Parcels to follow from {@code order.events} (OrderShipped: outbound, against the order's delivery
@@ -44,15 +46,15 @@ class TrackingListeners {
 		this.tracking = tracking;
 	}
 
+	/** Parcels shipped, a poll's worth at a time, different orders' side by side ({@link KeyedBatch}). */
 	@KafkaListener(id = "tracking-orders", groupId = "tracking-service.orders", topics = Topics.ORDER_EVENTS,
-			concurrency = KafkaSettings.CONSUMER_PER_PARTITION)
-	void onOrderEvent(ConsumerRecord<String, Object> record) {
-		if (record.value() instanceof OrderShipped shipped) {
-			tracking.register(new Registration(shipped.shipmentId(), shipped.orderId(), shipped.carrier(),
-					shipped.trackingNumber(), Direction.OUTBOUND, null, shipped.promise(), shipped.salesChannel()))
-				.onErrorMap(InvalidTrackingUpdateException.class, ex -> new PoisonMessageException(ex.getMessage()))
-				.block(WRITE_TIMEOUT);
-		}
+			concurrency = KafkaSettings.CONSUMER_PER_PARTITION, batch = "true")
+	void onOrderEvents(List<ConsumerRecord<String, Object>> records) {
+		KeyedBatch.handle(records, record -> record.value() instanceof OrderShipped shipped
+				? tracking.register(new Registration(shipped.shipmentId(), shipped.orderId(), shipped.carrier(),
+						shipped.trackingNumber(), Direction.OUTBOUND, null, shipped.promise(), shipped.salesChannel()))
+					.onErrorMap(InvalidTrackingUpdateException.class, ex -> new PoisonMessageException(ex.getMessage()))
+				: Mono.empty());
 	}
 
 	/**
