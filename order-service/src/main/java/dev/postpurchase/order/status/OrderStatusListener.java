@@ -14,10 +14,11 @@ import dev.postpurchase.kit.kafka.KafkaSettings;
  * Feeds the status projection from the other services' topics. The update is done before the
  * offset is committed, so a crash means redelivery, which the projection absorbs.
  *
- * <p>One record at a time on purpose: as a batch listener handling orders side by side (issue 11)
- * it kept up with every shipment's events, and on a machine shared with the whole platform that CPU
- * came out of the messages' path (scan to SMS p50 from 30 ms to 140–300 ms at 100 scans/s in the
- * benchmark). The status view may lag a little under such load; messages to customers should not.
+ * <p>One record at a time on purpose: as a batch listener handling orders side by side (tried for
+ * issue 11) it kept up with every shipment's events, and on the benchmark's two cores, shared with
+ * the whole platform, the messages' path measured no better and in some runs worse (see
+ * {@code bench/results/README.md}). The status view may lag a little under such load; messages to
+ * customers should not.
  */
 @Component
 class OrderStatusListener {
