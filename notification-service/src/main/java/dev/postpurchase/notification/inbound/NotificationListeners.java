@@ -12,6 +12,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
+import dev.postpurchase.contracts.Event;
 import dev.postpurchase.contracts.Topics;
 import dev.postpurchase.contracts.erasure.CustomerErasureRequested;
 import dev.postpurchase.contracts.exception.DeliveryExceptionRaised;
@@ -25,6 +26,7 @@ import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
 import dev.postpurchase.contracts.shipment.TrackingStatus;
 import dev.postpurchase.kit.kafka.KafkaSettings;
 import dev.postpurchase.kit.kafka.KeyedBatch;
+import dev.postpurchase.kit.kafka.PoisonMessageException;
 import dev.postpurchase.notification.message.Audiences;
 import dev.postpurchase.notification.message.MessageDetails;
 import dev.postpurchase.notification.message.Notifier;
@@ -62,6 +64,9 @@ class NotificationListeners {
 			concurrency = KafkaSettings.CONSUMER_PER_PARTITION, batch = "true")
 	void onOrderEvents(List<ConsumerRecord<String, Object>> records) {
 		KeyedBatch.handle(records, record -> {
+			if (record.value() instanceof Event event && isBlank(event.orderId())) {
+				return withoutOrder(event);
+			}
 			if (record.value() instanceof OrderPlaced placed) {
 				var promise = placed.promise();
 				return recipients.remember(placed)
@@ -87,6 +92,8 @@ class NotificationListeners {
 			.map(record -> shipmentTrigger(record.value()))
 			.filter(Objects::nonNull)
 			.map(Call::orderId)
+			// an event without its order is dead-lettered on its own, below
+			.filter(orderId -> !isBlank(orderId))
 			.collect(Collectors.toSet());
 		Audiences audiences;
 		try {
@@ -97,7 +104,10 @@ class NotificationListeners {
 		}
 		KeyedBatch.handle(records, record -> {
 			var call = shipmentTrigger(record.value());
-			return call == null ? Mono.empty()
+			if (call == null) {
+				return Mono.empty();
+			}
+			return isBlank(call.orderId()) ? withoutOrder((Event) record.value())
 					: notifier.on(call.trigger(), call.orderId(), call.eventId(), call.details(), audiences);
 		});
 	}
@@ -154,6 +164,15 @@ class NotificationListeners {
 		if (record.value() instanceof CustomerErasureRequested request) {
 			recipients.erase(request.customerId()).block(TIMEOUT);
 		}
+	}
+
+	private static boolean isBlank(String orderId) {
+		return orderId == null || orderId.isBlank();
+	}
+
+	/** An event that names no order can never be told to anyone: dead-lettered without retries. */
+	private static Mono<Void> withoutOrder(Event event) {
+		return Mono.error(new PoisonMessageException(event.getClass().getSimpleName() + " without orderId"));
 	}
 
 	private record Call(Trigger trigger, String orderId, UUID eventId, MessageDetails details) {

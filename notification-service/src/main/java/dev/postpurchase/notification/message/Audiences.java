@@ -1,5 +1,7 @@
 package dev.postpurchase.notification.message;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -11,7 +13,8 @@ public final class Audiences {
 	private final Map<String, Audience> byOrder;
 
 	Audiences(Map<String, Audience> byOrder) {
-		this.byOrder = Map.copyOf(byOrder);
+		// a plain map: asked for a null order id, it answers null (Map.copyOf's would throw)
+		this.byOrder = Collections.unmodifiableMap(new HashMap<>(byOrder));
 	}
 
 	/** The audience of an order read with the batch; {@code null} when it was not among the orders read. */

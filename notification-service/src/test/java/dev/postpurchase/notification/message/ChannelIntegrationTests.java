@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -290,6 +291,28 @@ class ChannelIntegrationTests {
 			.doesNotContainKey(Milestone.DELIVERED + ":" + Channel.EMAIL);
 		assertThat(statuses(emailOnly)).containsEntry(Milestone.OUT_FOR_DELIVERY + ":" + Channel.EMAIL, Status.SUPPRESSED)
 			.containsEntry(Milestone.DELIVERED + ":" + Channel.EMAIL, Status.SENT);
+	}
+
+	@Test
+	void aShipmentEventWithoutItsOrderIsDeadLetteredAndTheRestOfItsBatchGoesOn() {
+		var order = placed("en-GB", Consents.ALL);
+		var orphan = messages.outForDelivery(order, clock.instant());
+		orphan.remove("orderId");
+		var key = "orphan-" + UUID.randomUUID();
+		topics.send(Topics.SHIPMENT_EVENTS, key, orphan.toString(), Map.of("ce_type", ShipmentStatusChanged.TYPE, "ce_id",
+				orphan.get("eventId").asString(), "ce_specversion", "1.0"));
+		messages.publishShipmentEvent(ShipmentStatusChanged.TYPE, messages.outForDelivery(order, clock.instant()));
+		awaitClaimed(order, Milestone.OUT_FOR_DELIVERY);
+		passes.afterCollapseWindow();
+
+		await().atMost(TIMEOUT).until(() -> ProviderStandIn.smsTo(order.phone()).size() == 1);
+		var dead = topics.read(Topics.deadLetter(Topics.SHIPMENT_EVENTS), r -> key.equals(r.key()), 1, TIMEOUT);
+		assertThat(dead).singleElement().satisfies(r -> {
+			assertThat(r.value()).contains(orphan.get("eventId").asString());
+			assertThat(KafkaTopics.header(r, "kafka_dlt-exception-cause-fqcn"))
+				.isEqualTo("dev.postpurchase.kit.kafka.PoisonMessageException");
+		});
+		assertThat(ProviderStandIn.smsTo(order.phone())).hasSize(1);
 	}
 
 	@Test
