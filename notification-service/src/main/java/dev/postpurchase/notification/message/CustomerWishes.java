@@ -8,9 +8,6 @@ import reactor.core.publisher.Mono;
 /** Where the customers' {@link Wishes} are kept. */
 public interface CustomerWishes {
 
-	/** A customer's wishes; {@link Wishes#NONE} when they made none. */
-	Mono<Wishes> of(String customerId);
-
 	/** The wishes of the customers who made any, read together; the others are missing. */
 	Mono<Map<String, Wishes>> ofAll(Collection<String> customerIds);
 

@@ -139,11 +139,7 @@ public class Notifier {
 
 	/** Who an order's messages go to, as known now. */
 	Mono<Audience> audience(String orderId) {
-		return recipients.of(orderId)
-			.flatMap(recipient -> (recipient.customerId() == null ? Mono.just(Wishes.NONE)
-					: wishes.of(recipient.customerId()).defaultIfEmpty(Wishes.NONE))
-				.map(chosen -> new Audience(recipient, chosen, settings.quietHours())))
-			.switchIfEmpty(Mono.fromSupplier(() -> new Audience(null, Wishes.NONE, settings.quietHours())));
+		return audiences(List.of(orderId)).map(known -> known.of(orderId));
 	}
 
 	/**

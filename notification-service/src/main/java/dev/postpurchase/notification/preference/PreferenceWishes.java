@@ -20,11 +20,6 @@ class PreferenceWishes implements CustomerWishes {
 	}
 
 	@Override
-	public Mono<Wishes> of(String customerId) {
-		return preferences.of(customerId).map(PreferenceWishes::wishes).defaultIfEmpty(Wishes.NONE);
-	}
-
-	@Override
 	public Mono<Map<String, Wishes>> ofAll(Collection<String> customerIds) {
 		return customerIds.isEmpty() ? Mono.just(Map.of())
 				: preferences.ofAll(customerIds).collectMap(Preference::customerId, PreferenceWishes::wishes);
