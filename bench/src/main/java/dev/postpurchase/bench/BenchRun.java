@@ -261,7 +261,7 @@ final class BenchRun {
 			progress("  could not run: " + ex.getMessage());
 			return new Results.Step(name, rate > 0 ? rate : Double.NaN, parcelsFor(scanCount), scanCount, Double.NaN,
 					Double.NaN, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Latencies.NONE, Latencies.NONE, 0, "",
-					List.of(), "could not run: " + ex.getMessage(), Double.NaN);
+					List.of(), "could not run: " + ex.getMessage(), Double.NaN, Double.NaN, List.of());
 		}
 	}
 
@@ -302,7 +302,7 @@ final class BenchRun {
 
 	private Results.Step run(String name, double rate, Batch batch, double preparationRate) {
 		var plan = new ScanPlan(batch, this.options.scansPerShipment(), rate, this.options.scanGap());
-		this.sampler.sample();
+		var before = this.sampler.sample();
 		var base = Counters.read(this.sampler);
 		long size = batch.size();
 		long total = plan.total();
@@ -332,6 +332,10 @@ final class BenchRun {
 		long last = complete ? Math.max(done[0], Math.max(done[1], done[2])) : Clocks.micros();
 		this.sampler.sample();
 		var usage = Usages.between(this.sampler, first, last);
+		// the second figure: until every service is quiet again, so that what lagging consumers put off counts
+		double quietSeconds = complete && awaitQuiet("the cost of step " + name + " is taken", this.options.drainTimeout())
+				? seconds(first, Clocks.micros()) : Double.NaN;
+		var costs = Double.isNaN(quietSeconds) ? List.<Results.Cost>of() : Usages.costs(before, this.sampler.sample(), total);
 		var texted = plan.textedStage();
 		var toText = latencies(batch, Parcel::smsReceived, parcel -> parcel.scanAccepted(texted));
 		var toUpdate = latencies(batch, Parcel::milestoneUpdated, parcel -> parcel.scanAccepted(texted));
@@ -349,10 +353,11 @@ final class BenchRun {
 		var step = new Results.Step(name, rate > 0 ? rate : Double.NaN, size, total, offered.perSecond(),
 				offered.sendingSeconds(), complete, throughput, seconds(first, done[0]), seconds(first, done[1]),
 				seconds(first, done[2]), toText, toUpdate, toText.count(), textOutcomes(batch), usage, progressNote,
-				preparationRate);
+				preparationRate, quietSeconds, costs);
 		progress(complete
-				? String.format("  %.0f scans/s offered, %.0f fully processed/s; scan to SMS p50 %.0f ms, p99 %.0f ms, max %.0f ms",
-						step.sentRate(), throughput, toText.p50(), toText.p99(), toText.max())
+				? String.format("  %.0f scans/s offered, %.0f fully processed/s (%.0f/s until quiet); scan to SMS p50 %.0f ms, "
+						+ "p99 %.0f ms, max %.0f ms", step.sentRate(), throughput, step.quietThroughput(), toText.p50(),
+						toText.p99(), toText.max())
 				: "  incomplete: " + progressNote);
 		return step;
 	}
@@ -434,9 +439,9 @@ final class BenchRun {
 	 * be sent ({@code notifications_backlog}); if that does not happen in time, what comes next (a step,
 	 * the warm-up) runs anyway and the report says so.
 	 */
-	private void awaitQuiet(String before, Duration timeout) {
+	private boolean awaitQuiet(String before, Duration timeout) {
 		var what = "the platform quiet (no consumer lag, empty outboxes, no message waiting) before " + before;
-		awaitOrNote(what, timeout, () -> {
+		return awaitOrNote(what, timeout, () -> {
 			refresh(Platform.SERVICES.toArray(String[]::new));
 			return Platform.SERVICES.stream().allMatch(service -> {
 				var scrape = this.sampler.latest(service);
@@ -450,13 +455,16 @@ final class BenchRun {
 		this.sampler.refresh(services);
 	}
 
-	private void awaitOrNote(String what, Duration timeout, BooleanSupplier condition) {
+	/** Whether the condition came true in time; when not, the report says so. */
+	private boolean awaitOrNote(String what, Duration timeout, BooleanSupplier condition) {
 		try {
 			await(what, timeout, condition);
+			return true;
 		}
 		catch (IllegalStateException ex) {
 			this.notes.add(ex.getMessage() + ".");
 			progress("  " + ex.getMessage());
+			return false;
 		}
 	}
 

@@ -56,6 +56,25 @@ final class Usages {
 		return new Results.Usage(process, cpuMean, cpuMax, heapMax, lagMax, consumed);
 	}
 
+	/**
+	 * Each process's cost per scan between two samplings (before a step's first scan, and when the
+	 * platform was quiet again after it): CPU milliseconds, MongoDB commands and Kafka records produced
+	 * over {@code scans}. Processes sampled only once are left out.
+	 */
+	static List<Results.Cost> costs(List<Sampler.Sample> before, List<Sampler.Sample> after, long scans) {
+		var costs = new ArrayList<Results.Cost>();
+		for (var end : after) {
+			var start = before.stream().filter(sample -> sample.process().equals(end.process())).findFirst();
+			if (start.isEmpty() || scans <= 0) {
+				continue;
+			}
+			var from = start.get();
+			costs.add(new Results.Cost(end.process(), (end.cpuSeconds() - from.cpuSeconds()) * 1000 / scans,
+					(end.mongoCommands() - from.mongoCommands()) / scans, (end.produced() - from.produced()) / scans));
+		}
+		return costs;
+	}
+
 	private static double max(double a, double b) {
 		return Double.isNaN(a) ? b : Math.max(a, b);
 	}

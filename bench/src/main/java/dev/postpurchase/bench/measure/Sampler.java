@@ -21,7 +21,8 @@ import dev.postpurchase.bench.load.Clocks;
  * CPU ({@code process_cpu_usage} times {@code system_cpu_cores}, and the process's CPU time from the
  * operating system when the benchmark started it), heap ({@code jvm_memory_used_bytes{area="heap"}}),
  * consumer lag ({@code kafka_consumer_fetch_manager_records_lag_max}) and records consumed
- * ({@code kafka_consumer_fetch_manager_records_consumed_total}). The latest scrape of each service is
+ * ({@code kafka_consumer_fetch_manager_records_consumed_total}), MongoDB commands and Kafka records
+ * produced (for the cost per scan). The latest scrape of each service is
  * kept for the counters a step waits on.
  */
 public final class Sampler implements AutoCloseable {
@@ -35,9 +36,11 @@ public final class Sampler implements AutoCloseable {
 	 * @param heapBytes heap in use (NaN for processes without metrics)
 	 * @param lagMax the largest consumer lag of its consumers (NaN when it has none)
 	 * @param consumed records its consumers read so far
+	 * @param mongoCommands commands its MongoDB driver sent so far ({@code mongodb_driver_commands_seconds_count})
+	 * @param produced records its Kafka producers sent so far ({@code kafka_producer_record_send_total})
 	 */
 	public record Sample(long micros, String process, double cpuCores, double cpuSeconds, double heapBytes,
-			double lagMax, double consumed) {
+			double lagMax, double consumed, double mongoCommands, double produced) {
 
 	}
 
@@ -69,8 +72,8 @@ public final class Sampler implements AutoCloseable {
 		this.scheduler.scheduleAtFixedRate(this::sample, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	/** Takes a sample of every process now (also what the scheduler does). */
-	public synchronized void sample() {
+	/** Takes a sample of every process now (also what the scheduler does); returns it. */
+	public synchronized List<Sample> sample() {
 		var taken = new ArrayList<Sample>();
 		var names = new ArrayList<>(this.services.keySet());
 		this.processes.keySet().stream().filter(name -> !names.contains(name)).forEach(names::add);
@@ -86,7 +89,8 @@ public final class Sampler implements AutoCloseable {
 			}
 			long now = Clocks.micros();
 			if (scrape == null) {
-				taken.add(new Sample(now, name, Double.NaN, cpuSeconds, Double.NaN, Double.NaN, Double.NaN));
+				taken.add(new Sample(now, name, Double.NaN, cpuSeconds, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+						Double.NaN));
 				continue;
 			}
 			double cores = scrape.sum("system_cpu_cores");
@@ -94,11 +98,14 @@ public final class Sampler implements AutoCloseable {
 			taken.add(new Sample(now, name, cores > 0 ? usage * cores : Double.NaN, cpuSeconds,
 					scrape.sum("jvm_memory_used_bytes", Prometheus.labelled("area", "heap")),
 					scrape.max("kafka_consumer_fetch_manager_records_lag_max", Prometheus.realTopic()),
-					scrape.sum("kafka_consumer_fetch_manager_records_consumed_total", Prometheus.realTopic())));
+					scrape.sum("kafka_consumer_fetch_manager_records_consumed_total", Prometheus.realTopic()),
+					scrape.sum("mongodb_driver_commands_seconds_count"),
+					scrape.sum("kafka_producer_record_send_total", Prometheus.realTopic())));
 		}
 		synchronized (this.samples) {
 			this.samples.addAll(taken);
 		}
+		return taken;
 	}
 
 	/** Scrapes these services now for their latest counters, without taking a sample. */

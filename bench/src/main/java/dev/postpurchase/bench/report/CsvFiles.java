@@ -18,7 +18,7 @@ import dev.postpurchase.bench.measure.Latencies;
  */
 public final class CsvFiles {
 
-	public static final List<String> NAMES = List.of("steps.csv", "usage.csv", "samples.csv", "scale.csv",
+	public static final List<String> NAMES = List.of("steps.csv", "usage.csv", "costs.csv", "samples.csv", "scale.csv",
 			"raw-kafka.csv", "orders.csv");
 
 	private CsvFiles() {
@@ -28,25 +28,33 @@ public final class CsvFiles {
 		var steps = new ArrayList<String>();
 		steps.add("step,offered_per_s,sent_per_s,parcels,scans,complete,throughput_per_s,tracking_s,notifications_s,"
 				+ "kpis_s,texts,text_p50_ms,text_p95_ms,text_p99_ms,text_max_ms,update_p50_ms,update_p95_ms,update_p99_ms,"
-				+ "update_max_ms,preparation_orders_per_s,text_outcomes");
+				+ "update_max_ms,preparation_orders_per_s,text_outcomes,quiet_s,quiet_throughput_per_s");
 		var usage = new ArrayList<String>();
 		usage.add("step,process,cpu_cores_mean,cpu_cores_max,heap_max_mb,consumer_lag_max,consumed_per_s");
+		var costs = new ArrayList<String>();
+		costs.add("step,process,cpu_ms_per_scan,mongo_commands_per_scan,records_produced_per_scan");
 		for (var step : allSteps(run)) {
 			steps.add(String.join(",", step.name(), n(step.offeredRate()), n(step.sentRate()), n(step.parcels()),
 					n(step.scans()), String.valueOf(step.complete()), n(step.throughput()), n(step.trackingSeconds()),
 					n(step.notificationSeconds()), n(step.kpiSeconds()), n(step.textsReceived()), latencies(step.scanToText()),
-					latencies(step.scanToUpdate()), n(step.preparationOrdersPerSecond()), "\"" + step.textOutcomes() + "\""));
+					latencies(step.scanToUpdate()), n(step.preparationOrdersPerSecond()), "\"" + step.textOutcomes() + "\"",
+					n(step.quietSeconds()), n(step.quietThroughput())));
+			for (var cost : step.costs()) {
+				costs.add(String.join(",", step.name(), cost.process(), n(cost.cpuMillis()), n(cost.mongoCommands()),
+						n(cost.recordsProduced())));
+			}
 			for (var use : step.usage()) {
 				usage.add(String.join(",", step.name(), use.process(), n(use.cpuMean()), n(use.cpuMax()),
 						n(use.heapMaxMegabytes()), n(use.lagMax()), n(use.consumedPerSecond())));
 			}
 		}
 		var samples = new ArrayList<String>();
-		samples.add("time,process,cpu_cores,cpu_seconds,heap_bytes,consumer_lag_max,consumed_total");
+		samples.add("time,process,cpu_cores,cpu_seconds,heap_bytes,consumer_lag_max,consumed_total,mongo_commands_total,"
+				+ "produced_total");
 		for (var sample : run.samples()) {
 			samples.add(String.join(",", Instant.ofEpochSecond(sample.micros() / 1_000_000, sample.micros() % 1_000_000 * 1000)
 				.toString(), sample.process(), n(sample.cpuCores()), n(sample.cpuSeconds()), n(sample.heapBytes()),
-					n(sample.lagMax()), n(sample.consumed())));
+					n(sample.lagMax()), n(sample.consumed()), n(sample.mongoCommands()), n(sample.produced())));
 		}
 		var scale = new ArrayList<String>();
 		scale.add("active_shipments,seeded,seed_s,idle_runs,idle_mean_ms,idle_max_ms,idle_items_per_run,load_runs,"
@@ -73,6 +81,7 @@ public final class CsvFiles {
 		}
 		write(directory.resolve("steps.csv"), steps);
 		write(directory.resolve("usage.csv"), usage);
+		write(directory.resolve("costs.csv"), costs);
 		write(directory.resolve("samples.csv"), samples);
 		write(directory.resolve("scale.csv"), scale);
 		write(directory.resolve("raw-kafka.csv"), raw);

@@ -21,7 +21,7 @@ public final class Report {
 	public static final List<String> SECTIONS = List.of("Verdict against the targets", "Conditions",
 			"Settings the benchmark gave the platform", "What is measured", "Transport limit: raw Kafka on the same broker",
 			"Throughput and latency per offered load", "Latency against offered load", "Per-process use of the machine",
-			"Order to confirmation email", "Cost growth with active shipments", "Notes", "Files");
+			"Cost per scan, until the platform is quiet", "Order to confirmation email", "Cost growth with active shipments", "Notes", "Files");
 
 	/** The services whose heap the 512 MB target is about (not the stack's JVM or the benchmark). */
 	private static final Set<String> SERVICES = Set.of("order-service", "tracking-service", "notification-service",
@@ -62,9 +62,10 @@ public final class Report {
 		md.append(figures.isEmpty() ? "no load step ran" : String.join("; ", figures));
 		md.append(".\n\n");
 		usage(md, run);
+		costs(md, run);
 		orders(md, run);
 		scale(md, run);
-		md.append("## ").append(SECTIONS.get(10)).append("\n\n");
+		md.append("## ").append(SECTIONS.get(11)).append("\n\n");
 		if (run.notes().isEmpty()) {
 			md.append("None.\n\n");
 		}
@@ -72,7 +73,7 @@ public final class Report {
 			run.notes().forEach(note -> md.append("- ").append(note).append('\n'));
 			md.append('\n');
 		}
-		md.append("## ").append(SECTIONS.get(11)).append("\n\n");
+		md.append("## ").append(SECTIONS.get(12)).append("\n\n");
 		md.append("- [latency.svg](").append(files).append("latency.svg): the chart above\n");
 		for (var csv : CsvFiles.NAMES) {
 			md.append("- [").append(csv).append("](").append(files).append(csv).append(")\n");
@@ -228,6 +229,13 @@ public final class Report {
 				+ "(`kafka_consumer_fetch_manager_records_consumed_total`), sampled every "
 				+ c.sampleInterval().toSeconds() + " s (each sample is a scrape of every service's Prometheus endpoint, "
 				+ "which costs the services CPU too).\n");
+		md.append("- **Cost per scan, until quiet**: after a step is fully processed the benchmark waits until every "
+				+ "service is quiet (no consumer lag, empty outboxes, no message waiting); from a sample just before "
+				+ "the step's first scan to one then: CPU time from the operating system, MongoDB commands "
+				+ "(`mongodb_driver_commands_seconds_count`) and Kafka records produced "
+				+ "(`kafka_producer_record_send_total`), over the step's scans, per process; scans per second over "
+				+ "that time is the step's second throughput figure (deferred work included; the idle platform's own "
+				+ "ticks too, a small part).\n");
 		md.append("- **Raw Kafka**: a plain producer (acks=all, idempotent, lz4, as the services') and consumer of the "
 				+ "same records as the scans on the same broker, before the platform's steps, with the platform idle.\n");
 		md.append("- **Cost growth**: copies of a real in-transit shipment are written to tracking-service's collection "
@@ -306,8 +314,47 @@ public final class Report {
 		md.append('\n');
 	}
 
-	private static void orders(StringBuilder md, Results.Run run) {
+	/**
+	 * What each scan cost each process, from just before a step's first scan until the platform was
+	 * quiet again: the throughput over that time too, and the sum over the platform's processes (the
+	 * benchmark's own is listed apart).
+	 */
+	private static void costs(StringBuilder md, Results.Run run) {
 		md.append("## ").append(SECTIONS.get(8)).append("\n\n");
+		md.append("From just before each step's first scan until every service was quiet again (no consumer lag, "
+				+ "empty outboxes, no message waiting), so the work consumers off the scans' path put off counts too; "
+				+ "over the step's scans. Counts of work (MongoDB commands, Kafka records) hardly move with what else "
+				+ "the machine does, unlike rates: compare runs by them.\n\n");
+		var measured = CsvFiles.allSteps(run).stream().filter(step -> !step.costs().isEmpty()).toList();
+		if (measured.isEmpty()) {
+			md.append("Not measured (no step finished and became quiet in time).\n\n");
+			return;
+		}
+		md.append("| step | until quiet s | scans/s until quiet | process | CPU ms per scan | MongoDB commands per scan "
+				+ "| Kafka records produced per scan |\n|---|---|---|---|---|---|---|\n");
+		for (var step : measured) {
+			var platform = step.costs().stream().filter(cost -> !cost.process().startsWith("bench")).toList();
+			var rows = new ArrayList<>(step.costs());
+			rows.add(new Results.Cost("all but the benchmark",
+					platform.stream().mapToDouble(Results.Cost::cpuMillis).filter(v -> !Double.isNaN(v)).sum(),
+					platform.stream().mapToDouble(Results.Cost::mongoCommands).filter(v -> !Double.isNaN(v)).sum(),
+					platform.stream().mapToDouble(Results.Cost::recordsProduced).filter(v -> !Double.isNaN(v)).sum()));
+			for (var cost : rows) {
+				md.append("| ").append(step.name())
+					.append(" | ").append(seconds(step.quietSeconds()))
+					.append(" | ").append(rate(step.quietThroughput()))
+					.append(" | ").append(cost.process())
+					.append(" | ").append(decimal(cost.cpuMillis()))
+					.append(" | ").append(decimal(cost.mongoCommands()))
+					.append(" | ").append(decimal(cost.recordsProduced()))
+					.append(" |\n");
+			}
+		}
+		md.append('\n');
+	}
+
+	private static void orders(StringBuilder md, Results.Run run) {
+		md.append("## ").append(SECTIONS.get(9)).append("\n\n");
 		var phase = run.orders();
 		if (phase == null) {
 			md.append("Not measured (no order phase).\n\n");
@@ -325,7 +372,7 @@ public final class Report {
 	}
 
 	private static void scale(StringBuilder md, Results.Run run) {
-		md.append("## ").append(SECTIONS.get(9)).append("\n\n");
+		md.append("## ").append(SECTIONS.get(10)).append("\n\n");
 		if (run.scale().isEmpty()) {
 			md.append("Not measured in this run.\n\n");
 			return;

@@ -43,6 +43,19 @@ public final class Results {
 	}
 
 	/**
+	 * What one process spent per scan of a step, from just before its first scan until the platform was
+	 * quiet again, so that work a lagging consumer put off counts too. Counts of work, unlike rates,
+	 * hardly move with what else the machine does.
+	 *
+	 * @param cpuMillis CPU time per scan, milliseconds
+	 * @param mongoCommands commands its MongoDB driver sent per scan (NaN without metrics)
+	 * @param recordsProduced Kafka records it produced per scan (NaN without metrics)
+	 */
+	public record Cost(String process, double cpuMillis, double mongoCommands, double recordsProduced) {
+
+	}
+
+	/**
 	 * One load step: a fixed offered rate or as fast as possible.
 	 *
 	 * @param offeredRate scans per second asked; NaN for the max step
@@ -57,15 +70,23 @@ public final class Results {
 	 * @param textsReceived texts matched to the step's parcels (one is due per parcel)
 	 * @param textOutcomes what notification-service decided on the out-for-delivery messages, e.g. {@code sms sent 500}
 	 * @param progress when incomplete: what had been done when the step gave up
+	 * @param quietSeconds from the first scan sent until every service was quiet again (no consumer lag,
+	 *     empty outboxes, no message waiting); NaN when it was not in time
+	 * @param costs each process's cost per scan, until quiet (empty when not measured)
 	 */
 	public record Step(String name, double offeredRate, long parcels, long scans, double sentRate, double sendSeconds,
 			boolean complete, double throughput, double trackingSeconds, double notificationSeconds, double kpiSeconds,
 			Latencies scanToText, Latencies scanToUpdate, long textsReceived, String textOutcomes, List<Usage> usage,
 			String progress,
-			double preparationOrdersPerSecond) {
+			double preparationOrdersPerSecond, double quietSeconds, List<Cost> costs) {
 
 		public boolean isMax() {
 			return Double.isNaN(this.offeredRate);
+		}
+
+		/** Scans per second from the first sent until every service was quiet again. */
+		public double quietThroughput() {
+			return this.complete && this.quietSeconds > 0 ? this.scans / this.quietSeconds : Double.NaN;
 		}
 	}
 

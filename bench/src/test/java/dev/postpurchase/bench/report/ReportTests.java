@@ -25,10 +25,14 @@ class ReportTests {
 
 	private static final Results.Usage TRACKING = new Results.Usage("tracking-service", 0.62, 0.9, 180, 40, 205);
 
+	private static final List<Results.Cost> COSTS = List.of(new Results.Cost("tracking-service", 1.25, 2.5, 1.5),
+			new Results.Cost("local-stack (Kafka, MongoDB, simulators)", 2.0, Double.NaN, Double.NaN),
+			new Results.Cost("bench (load generator)", 0.5, Double.NaN, Double.NaN));
+
 	private static Results.Step step(String name, double offered, double p99) {
 		var latencies = new Latencies(50, p99 / 4, p99 / 2, p99, p99 * 2);
 		return new Results.Step(name, offered, 50, 300, Double.isNaN(offered) ? 900 : offered, 30, true, 190, 31.5, 32.0,
-				31.8, latencies, new Latencies(50, 3, 8, 12, 20), 50, "sms sent 50", List.of(TRACKING), "", 120);
+				31.8, latencies, new Latencies(50, 3, 8, 12, 20), 50, "sms sent 50", List.of(TRACKING), "", 120, 40, COSTS);
 	}
 
 	private static Results.Run run() {
@@ -43,13 +47,13 @@ class ReportTests {
 		var incomplete = new Results.Step("scale 10000", 200, 50, 300, 199, 30, false, Double.NaN, 40, Double.NaN,
 				Double.NaN, Latencies.NONE, Latencies.NONE, 0, "sms sent 10, undecided 40", List.of(TRACKING),
 				"after 180 s: tracking 250 of 300 scans",
-				110);
+				110, Double.NaN, List.of());
 		var scale = List.of(
 				new Results.Scale(10_000, 10_000, 1.5, new Results.CheckerCost(3, 0.004, 0.006, 0), Results.CheckerCost.NONE,
 						step("scale 10k", 200, 30)),
 				new Results.Scale(100_000, 90_000, 9.5, new Results.CheckerCost(3, 0.005, 0.007, 0),
 						new Results.CheckerCost(4, 0.006, 0.009, 1), incomplete));
-		var samples = List.of(new Sampler.Sample(1_000_000, "tracking-service", 0.5, 10, 1e8, 3, 100));
+		var samples = List.of(new Sampler.Sample(1_000_000, "tracking-service", 0.5, 10, 1e8, 3, 100, 5000, 700));
 		return new Results.Run(conditions, new RawKafkaProbe.Result(50_000, 310, 3, 0.5, 0.8),
 				new Results.OrderPhase(200, 20, 19.9, new Latencies(200, 40, 90, 120, 300), 200),
 				List.of(step("200/s", 200, 80), step("2000/s", 2000, 95), step("max", Double.NaN, 900)), scale, samples,
@@ -85,6 +89,17 @@ class ReportTests {
 	}
 
 	@Test
+	void tellsWhatEachScanCostUntilThePlatformWasQuiet() {
+		var report = Report.render(run(), "");
+
+		// 300 scans in 40 s until quiet; the benchmark's own CPU is not the platform's
+		assertThat(report).contains("| 200/s | 40.0 | 8 | tracking-service | 1.25 | 2.50 | 1.50 |")
+			.contains("| 200/s | 40.0 | 8 | local-stack (Kafka, MongoDB, simulators) | 2.00 | n/a | n/a |")
+			.contains("| 200/s | 40.0 | 8 | all but the benchmark | 3.25 | 2.50 | 1.50 |")
+			.doesNotContain("| scale 10000 | n/a |");
+	}
+
+	@Test
 	void saysWhetherTheMeasuredPhasesWereWarmedUp() {
 		assertThat(Report.render(run(), ""))
 			.contains("| warm-up | 90 s of scans before the measured phases, not reported (see the notes) |")
@@ -104,7 +119,9 @@ class ReportTests {
 			assertThat(Files.readAllLines(directory.resolve(name))).as(name).hasSizeGreaterThanOrEqualTo(2);
 		}
 		assertThat(Files.readAllLines(directory.resolve("steps.csv")).get(1))
-			.startsWith("200/s,200,200,50,300,true,190,31.500,32,31.800,50,20,40,80,160,");
+			.startsWith("200/s,200,200,50,300,true,190,31.500,32,31.800,50,20,40,80,160,")
+			.endsWith(",40,7.500");
+		assertThat(Files.readAllLines(directory.resolve("costs.csv"))).contains("200/s,tracking-service,1.250,2.500,1.500");
 		assertThat(Files.readAllLines(directory.resolve("scale.csv")).get(2)).startsWith("100000,90000,9.500,3,");
 		var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
 			.parse(new InputSource(new StringReader(svg)));
