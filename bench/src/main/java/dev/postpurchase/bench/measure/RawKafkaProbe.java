@@ -37,7 +37,7 @@ public final class RawKafkaProbe {
 	 *
 	 * @param recordBytes the mean payload size
 	 * @param produceSeconds first send to last acknowledgement
-	 * @param endToEndSeconds first send to last record read
+	 * @param endToEndSeconds first send until the last record was read and acknowledged
 	 */
 	public record Result(long records, double recordBytes, int partitions, double produceSeconds,
 			double endToEndSeconds) {
@@ -158,7 +158,9 @@ public final class RawKafkaProbe {
 			throw new IllegalStateException("The raw probe read " + consumed.get() + " of " + records + " records within "
 					+ timeout.toSeconds() + " s" + (consumerFailure.get() == null ? "" : ": " + consumerFailure.get()));
 		}
+		// the consumer may read the last record before the producer has processed its acknowledgement:
+		// produced and consumed is when both are done
 		return new Result(records, (double) bytes / records, partitions, (lastAcked.get() - started) / 1e9,
-				(lastConsumed.get() - started) / 1e9);
+				(Math.max(lastConsumed.get(), lastAcked.get()) - started) / 1e9);
 	}
 }
