@@ -6,7 +6,6 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -124,9 +123,7 @@ public class KafkaKitAutoConfiguration {
 	 * other exceptions are named by class only.
 	 */
 	private static String describe(Throwable cause) {
-		var ours = cause instanceof PoisonMessageException
-				|| (cause instanceof SerializationException && cause.getStackTrace().length > 0
-						&& cause.getStackTrace()[0].getClassName().equals(CloudEventDeserializer.class.getName()));
+		var ours = cause instanceof PoisonMessageException || CloudEventDeserializer.threw(cause);
 		return ours ? cause.getClass().getSimpleName() + ": " + cause.getMessage() : cause.getClass().getName();
 	}
 

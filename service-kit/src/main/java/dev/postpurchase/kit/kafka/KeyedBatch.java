@@ -9,7 +9,9 @@ import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,6 +42,8 @@ public final class KeyedBatch {
 	public static final int IN_FLIGHT = 16;
 
 	private static final Object HANDLED = new Object();
+
+	private static final LogAccessor LOG = new LogAccessor(KeyedBatch.class);
 
 	private KeyedBatch() {
 	}
@@ -88,10 +92,21 @@ public final class KeyedBatch {
 
 	private static <K, V> Mono<?> handle(ConsumerRecord<K, V> record, Function<ConsumerRecord<K, V>, Mono<?>> handler) {
 		if (record.value() == null) {
-			return Mono.error(new PoisonMessageException("Unreadable record: no value"));
+			return Mono.error(new PoisonMessageException("Unreadable record: " + unreadable(record)));
 		}
 		var handling = handler.apply(record);
 		return handling == null ? Mono.empty() : handling.then();
+	}
+
+	/**
+	 * Why a record has no value: the reason our deserializer gave (written free of personal data, see
+	 * {@link CloudEventDeserializer}), or "no value" when there is none to tell.
+	 */
+	private static String unreadable(ConsumerRecord<?, ?> record) {
+		var failure = SerializationUtils.getExceptionFromHeader(record,
+				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+		return failure != null && CloudEventDeserializer.threw(failure.getCause()) ? failure.getCause().getMessage()
+				: "no value";
 	}
 
 	/** The records' indexes by key, in order; a record without a key is a key of its own. */

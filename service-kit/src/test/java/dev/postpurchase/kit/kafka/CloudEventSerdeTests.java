@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.errors.SerializationException;
@@ -11,11 +12,13 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 import dev.postpurchase.contracts.CloudEventHeaders;
+import dev.postpurchase.contracts.EventJson;
 import dev.postpurchase.contracts.GoldenSamples;
 import dev.postpurchase.contracts.Topics;
 import dev.postpurchase.contracts.erasure.CustomerErasureRequested;
 import dev.postpurchase.contracts.inbound.InboundOrder;
 import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
+import tools.jackson.databind.node.ObjectNode;
 
 class CloudEventSerdeTests {
 
@@ -98,6 +101,37 @@ class CloudEventSerdeTests {
 		assertThatThrownBy(() -> deserializer.deserialize(Topics.SHIPMENT_EVENTS, new RecordHeaders(), secret))
 			.isInstanceOf(SerializationException.class)
 			.hasMessageContaining("without a ce_type");
+	}
+
+	@Test
+	void anEventWithoutWhatEveryEventCarriesIsUnreadable() {
+		var changed = GoldenSamples.json(ShipmentStatusChanged.class);
+		var headers = new RecordHeaders();
+		headers.add(CloudEventHeaders.TYPE, ShipmentStatusChanged.TYPE.getBytes(StandardCharsets.UTF_8));
+		for (var field : List.of("eventId", "occurredAt", "orderId")) {
+			var json = (ObjectNode) EventJson.mapper().readTree(changed);
+			json.remove(field);
+			assertThatThrownBy(() -> deserializer.deserialize(Topics.SHIPMENT_EVENTS, headers,
+					json.toString().getBytes(StandardCharsets.UTF_8)))
+				.isInstanceOf(SerializationException.class)
+				.hasMessage(ShipmentStatusChanged.TYPE + " record on " + Topics.SHIPMENT_EVENTS + " without " + field);
+		}
+		var blank = (ObjectNode) EventJson.mapper().readTree(changed);
+		blank.put("orderId", " ");
+		assertThatThrownBy(() -> deserializer.deserialize(Topics.SHIPMENT_EVENTS, headers,
+				blank.toString().getBytes(StandardCharsets.UTF_8)))
+			.hasMessageEndingWith("without orderId");
+
+		// erasure is keyed by its customer, and has no order
+		var erasure = (ObjectNode) EventJson.mapper().readTree(GoldenSamples.json(CustomerErasureRequested.class));
+		var erasureHeaders = new RecordHeaders();
+		erasureHeaders.add(CloudEventHeaders.TYPE, CustomerErasureRequested.TYPE.getBytes(StandardCharsets.UTF_8));
+		assertThat(deserializer.deserialize(Topics.CUSTOMER_ERASURE, erasureHeaders,
+				erasure.toString().getBytes(StandardCharsets.UTF_8))).isInstanceOf(CustomerErasureRequested.class);
+		erasure.remove("customerId");
+		assertThatThrownBy(() -> deserializer.deserialize(Topics.CUSTOMER_ERASURE, erasureHeaders,
+				erasure.toString().getBytes(StandardCharsets.UTF_8)))
+			.hasMessageEndingWith("without customerId");
 	}
 
 }

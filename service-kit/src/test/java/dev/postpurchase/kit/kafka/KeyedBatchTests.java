@@ -1,19 +1,31 @@
 package dev.postpurchase.kit.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
+import dev.postpurchase.contracts.CloudEventHeaders;
+import dev.postpurchase.contracts.EventJson;
+import dev.postpurchase.contracts.GoldenSamples;
+import dev.postpurchase.contracts.Topics;
+import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -85,6 +97,27 @@ class KeyedBatchTests {
 				assertThat(ex.getCause()).isInstanceOf(PoisonMessageException.class);
 			});
 		assertThat(handled).containsExactly("a:1");
+	}
+
+	@Test
+	void anUnreadableRecordTellsWhyOurDeserializerRefusedIt() {
+		var json = (ObjectNode) EventJson.mapper().readTree(GoldenSamples.json(ShipmentStatusChanged.class));
+		json.remove("orderId");
+		var headers = new RecordHeaders();
+		headers.add(CloudEventHeaders.TYPE, ShipmentStatusChanged.TYPE.getBytes(StandardCharsets.UTF_8));
+		try (var deserializer = new ErrorHandlingDeserializer<>(new CloudEventDeserializer())) {
+			deserializer.configure(Map.of(), false);
+			var value = deserializer.deserialize(Topics.SHIPMENT_EVENTS, headers,
+					json.toString().getBytes(StandardCharsets.UTF_8));
+			var records = List.of(new ConsumerRecord<String, Object>(Topics.SHIPMENT_EVENTS, 0, 7, 0L,
+					TimestampType.CREATE_TIME, 3, 100, "o-1", value, headers, Optional.empty()));
+
+			assertThatExceptionOfType(BatchListenerFailedException.class)
+				.isThrownBy(() -> KeyedBatch.handle(records, 4, TIMEOUT, record -> Mono.empty()))
+				.satisfies(ex -> assertThat(ex.getCause()).isInstanceOf(PoisonMessageException.class)
+					.hasMessage("Unreadable record: " + ShipmentStatusChanged.TYPE + " record on "
+							+ Topics.SHIPMENT_EVENTS + " without orderId"));
+		}
 	}
 
 	@Test
