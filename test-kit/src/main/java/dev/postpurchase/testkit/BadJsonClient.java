@@ -83,9 +83,9 @@ public final class BadJsonClient {
 
 	/**
 	 * Sends a valid JSON body to a URI whose variables are hostile (see {@link BadJson#hostileString}):
-	 * the answer is a 2xx, or a 4xx problem; only Spring Security's firewall (a 400 for an encoded
-	 * slash, backslash or NUL) and the HTTP server (a 414 for an over-long URI) may refuse the URI
-	 * without one, before the application sees it.
+	 * the answer is a 2xx, or a 4xx problem (also Spring Security's firewall's 400 for an encoded
+	 * slash, backslash or NUL); only the HTTP server may refuse the URI without one (a 414 for an
+	 * over-long URI), before the application sees it.
 	 *
 	 * @throws AssertionError otherwise
 	 */
@@ -102,7 +102,7 @@ public final class BadJsonClient {
 		var answer = new Answer(result.getStatus().value(), String.valueOf(result.getResponseHeaders().getContentType()),
 				result.getResponseBody());
 		this.statuses.merge(answer.status(), 1, Integer::sum);
-		if (answer.body() != null || (answer.status() != 400 && answer.status() != 414)) {
+		if (answer.body() != null || answer.status() != 414) {
 			assertHandled(answer.status(), answer.contentType(), answer.body());
 		}
 		return answer;

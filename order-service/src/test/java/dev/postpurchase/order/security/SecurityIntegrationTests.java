@@ -44,6 +44,22 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
+	void aPathTheFirewallRefusesGets400AsAProblemThatDoesNotRepeatIt() {
+		// the id's slashes are sent encoded (%2F)
+		var body = web.get().uri("/api/v1/orders/{id}", "ord_a/../admin")
+			.headers(h -> h.setBearerAuth(TestTokens.of("orders:read")))
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+
+		assertThat(body.get("status").asInt()).isEqualTo(400);
+		assertThat(body.get("detail").asString()).contains("path or method is not allowed");
+		assertThat(body.has("instance")).isFalse();
+		assertThat(body.toString()).doesNotContain("admin");
+	}
+
+	@Test
 	void aTokenWithoutTheScopeGets403() {
 		var analyst = TestTokens.of("metrics:read");
 		web.post().uri("/api/v1/orders").headers(h -> h.setBearerAuth(analyst)).bodyValue(TestOrders.order()).exchange()

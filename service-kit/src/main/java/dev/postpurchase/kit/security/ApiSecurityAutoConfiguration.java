@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -40,6 +41,12 @@ public class ApiSecurityAutoConfiguration {
 
 	/** What a browser may load from our responses: nothing from elsewhere, and no framing. */
 	public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+	/** The firewall's refusals as problems too (WebFluxSecurityConfiguration takes this bean). */
+	@Bean
+	ServerExchangeRejectedHandler problemOnRejectedExchange() {
+		return new ProblemResponses();
+	}
 
 	@Bean
 	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ObjectProvider<AccessRules> rules) {
