@@ -45,9 +45,10 @@ public class ReturnsDesk {
 
 	/**
 	 * Requests the return of the chosen items: each with its quantity, and for an exchange the same
-	 * item again (the page offers no other variant).
+	 * item again (the page offers no other variant). {@code requestKey} names this request of the form
+	 * ({@code Idempotency-Key}): the same form sent again answers with the return the first made.
 	 */
-	public Mono<ReturnRequest> request(String orderId, String token, ReturnChoice choice) {
+	public Mono<ReturnRequest> request(String orderId, String token, ReturnChoice choice, String requestKey) {
 		var lines = new ArrayList<Map<String, Object>>();
 		choice.quantities().forEach((sku, quantity) -> {
 			var line = new LinkedHashMap<String, Object>();
@@ -66,6 +67,7 @@ public class ReturnsDesk {
 		body.put("outcome", choice.outcome());
 		body.put("method", choice.method());
 		return calls.send(calls.client().post().uri(REQUEST, token).contentType(MediaType.APPLICATION_JSON)
+			.header("Idempotency-Key", requestKey)
 			.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON).bodyValue(body), orderId,
 				response -> response.bodyToMono(JsonNode.class)
 					.map(json -> new ReturnRequest(ReturnSummary.read(json), List.of())),

@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -12,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,6 +118,50 @@ class ReturnPageIntegrationTests {
 			.contains("<li>2 × Tulpenvaas</li>")
 			.contains("<a href=\"/track/" + orderId + "?token&#x3D;" + tracking + "&amp;lang&#x3D;en\">See your order</a>")
 			.doesNotContain("localhost:8084");
+	}
+
+	@Test
+	void theSameFormSentTwiceIsOneRequestToReturnsService() {
+		var orderId = BackendStandIn.freshOrderId();
+		var token = token(orderId);
+		stubReturnable(orderId, token);
+		BackendStandIn.get().stubFor(post(urlPathEqualTo("/api/v1/returns")).withQueryParam("token", equalTo(token))
+			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+				.withBody(created(orderId, "RET-8", "REQUESTED", "AWAIT_APPROVAL", "REFUND", "MAIL_IN", "null"))));
+		var key = requestKey(orderId, token);
+		assertThat(requestKey(orderId, token)).as("another visit is another request").isNotEqualTo(key);
+
+		var form = new LinkedHashMap<String, String>();
+		form.put("token", token);
+		form.put("lang", "en");
+		form.put("request", key);
+		form.put("quantity-VASE-1", "1");
+		form.put("reason", "DAMAGED");
+		form.put("outcome", "REFUND");
+		form.put("method", "MAIL_IN");
+		// a double click, or the confirmation reloaded: the browser sends the form again
+		send(orderId, form).expectStatus().isOk();
+		send(orderId, form).expectStatus().isOk();
+
+		BackendStandIn.get().verify(2, postRequestedFor(urlPathEqualTo("/api/v1/returns"))
+			.withQueryParam("token", equalTo(token)).withHeader("Idempotency-Key", equalTo(key)));
+		// a key the page did not make names no request of this form: the request gets one of its own
+		form.put("request", "../" + key);
+		send(orderId, form).expectStatus().isOk();
+		BackendStandIn.get().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/returns"))
+			.withQueryParam("token", equalTo(token))
+			.withHeader("Idempotency-Key", matching("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+				.and(notMatching(key))));
+	}
+
+	/** The request key of a fresh visit to the form. */
+	private String requestKey(String orderId, String token) {
+		var html = web.get().uri("/returns/{id}?token={token}&lang=en", orderId, token).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		var field = Pattern.compile("<input type=\"hidden\" name=\"request\" value=\"([0-9a-f-]{36})\">").matcher(html);
+		assertThat(field.find()).as("the form's request key").isTrue();
+		return field.group(1);
 	}
 
 	@ParameterizedTest

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.springframework.http.HttpStatus;
@@ -45,6 +46,9 @@ import reactor.core.publisher.Mono;
 @Controller
 class ReturnPageController {
 
+	/** The form's hidden field naming the request (returns-service's {@code Idempotency-Key}). */
+	static final String REQUEST_FIELD = "request";
+
 	private final Pages pages;
 
 	private final PageErrors errors;
@@ -65,7 +69,8 @@ class ReturnPageController {
 		}
 		var locale = Languages.choose(lang, exchange.getRequest());
 		return desk.returnable(orderId, token)
-			.map(order -> form(locale, orderId, token, order, ReturnChoice.empty(), List.of(), HttpStatus.OK));
+			.map(order -> form(locale, orderId, token, order, ReturnChoice.empty(), UUID.randomUUID().toString(), List.of(),
+					HttpStatus.OK));
 	}
 
 	@PostMapping("/returns/{orderId}")
@@ -80,16 +85,37 @@ class ReturnPageController {
 			return errors.linkRefused(exchange);
 		}
 		var choice = ReturnChoice.read(data);
+		// the form's own name for this request: sent twice (a double click, a reload), it makes one return
+		var requestKey = requestKey(data.getFirst(REQUEST_FIELD));
 		if (!choice.valid()) {
 			return desk.returnable(orderId, token)
-				.map(order -> form(locale, orderId, token, order, choice, List.of(), HttpStatus.BAD_REQUEST));
+				.map(order -> form(locale, orderId, token, order, choice, requestKey, List.of(), HttpStatus.BAD_REQUEST));
 		}
 		// the order's TRACKING token, as the form got it from returns-service: the confirmation links back with it
 		var tracking = data.getFirst("tracking");
-		return desk.request(orderId, token, choice).flatMap(answer -> answer.created() != null
+		return desk.request(orderId, token, choice, requestKey).flatMap(answer -> answer.created() != null
 				? Mono.just(confirmation(locale, orderId, token, tracking, answer.created()))
-				: desk.returnable(orderId, token).map(order -> form(locale, orderId, token, order, choice,
+				: desk.returnable(orderId, token).map(order -> form(locale, orderId, token, order, choice, requestKey,
 						answer.refusals(), HttpStatus.UNPROCESSABLE_CONTENT)));
+	}
+
+	/**
+	 * The form's request key when it is one the page made (a UUID), else a new one: a key sent with
+	 * anything else (made up, too long) names no request of this form.
+	 */
+	private static String requestKey(String sent) {
+		if (sent != null) {
+			try {
+				var key = UUID.fromString(sent);
+				if (key.toString().equals(sent)) {
+					return sent;
+				}
+			}
+			catch (IllegalArgumentException notAKey) {
+				// a new key below
+			}
+		}
+		return UUID.randomUUID().toString();
 	}
 
 	/** The prepaid label of a mail-in return of this order, to print. */
@@ -119,7 +145,7 @@ class ReturnPageController {
 	}
 
 	private Rendering form(Locale locale, String orderId, String token, ReturnableOrder order, ReturnChoice choice,
-			List<Refusal> refusals, HttpStatus status) {
+			String requestKey, List<Refusal> refusals, HttpStatus status) {
 		var page = pages.page(locale, "returnTitle");
 		var fieldErrors = status == HttpStatus.BAD_REQUEST ? choice.errors() : Map.<String, String>of();
 		var summary = new ArrayList<ErrorLink>();
@@ -166,6 +192,7 @@ class ReturnPageController {
 					: page.text("errorPrefix") + " " + page.text("returnTitle"))
 			.with("action", "/returns/" + orderId)
 			.with("token", token)
+			.with("requestKey", requestKey)
 			.with("errors", summary.isEmpty() ? null : Map.of("items", summary))
 			.with("returnable", lines.isEmpty() ? null : new Returnable(lines,
 					fieldErrors.containsKey("lines") ? page.text(fieldErrors.get("lines")) : null,
