@@ -1,10 +1,10 @@
 package dev.postpurchase.notification.inbound;
 
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -12,7 +12,6 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
-import dev.postpurchase.contracts.Event;
 import dev.postpurchase.contracts.Topics;
 import dev.postpurchase.contracts.erasure.CustomerErasureRequested;
 import dev.postpurchase.contracts.exception.DeliveryExceptionRaised;
@@ -26,10 +25,9 @@ import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
 import dev.postpurchase.contracts.shipment.TrackingStatus;
 import dev.postpurchase.kit.kafka.KafkaSettings;
 import dev.postpurchase.kit.kafka.KeyedBatch;
-import dev.postpurchase.kit.kafka.PoisonMessageException;
-import dev.postpurchase.notification.message.Audiences;
 import dev.postpurchase.notification.message.MessageDetails;
 import dev.postpurchase.notification.message.Notifier;
+import dev.postpurchase.notification.message.Prefetched;
 import dev.postpurchase.notification.message.Trigger;
 import dev.postpurchase.notification.recipient.Recipients;
 import reactor.core.publisher.Mono;
@@ -64,9 +62,6 @@ class NotificationListeners {
 			concurrency = KafkaSettings.CONSUMER_PER_PARTITION, batch = "true")
 	void onOrderEvents(List<ConsumerRecord<String, Object>> records) {
 		KeyedBatch.handle(records, record -> {
-			if (record.value() instanceof Event event && isBlank(event.orderId())) {
-				return withoutOrder(event);
-			}
 			if (record.value() instanceof OrderPlaced placed) {
 				var promise = placed.promise();
 				return recipients.remember(placed)
@@ -82,33 +77,35 @@ class NotificationListeners {
 	}
 
 	/**
-	 * Shipments' events, a poll's worth at a time: the audiences of the batch's orders read together,
-	 * then one order's messages in order, different orders side by side ({@link KeyedBatch}).
+	 * Shipments' events, a poll's worth at a time: what the batch's messages need read together
+	 * ({@link Notifier#prefetch}), then one order's messages in order, different orders side by side
+	 * ({@link KeyedBatch}).
 	 */
 	@KafkaListener(id = "notification-shipments", groupId = "notification-service.shipments", topics = Topics.SHIPMENT_EVENTS,
 			concurrency = KafkaSettings.CONSUMER_PER_PARTITION, batch = "true")
 	void onShipmentEvents(List<ConsumerRecord<String, Object>> records) {
-		var orderIds = records.stream()
-			.map(record -> shipmentTrigger(record.value()))
-			.filter(Objects::nonNull)
-			.map(Call::orderId)
-			// an event without its order is dead-lettered on its own, below
-			.filter(orderId -> !isBlank(orderId))
-			.collect(Collectors.toSet());
-		Audiences audiences;
+		var calls = new IdentityHashMap<ConsumerRecord<String, Object>, Call>();
+		records.forEach(record -> {
+			var call = shipmentTrigger(record.value());
+			if (call != null) {
+				calls.put(record, call);
+			}
+		});
+		Prefetched known;
 		try {
-			audiences = notifier.audiences(orderIds).block(TIMEOUT);
+			known = notifier.prefetch(records.stream()
+				.map(calls::get)
+				.filter(Objects::nonNull)
+				.map(call -> new Notifier.Ask(call.orderId(), call.trigger()))
+				.toList()).block(TIMEOUT);
 		}
 		catch (RuntimeException ex) {
-			throw new BatchListenerFailedException("Recipients not read", ex, 0);
+			throw new BatchListenerFailedException("Recipients and ledger not read", ex, 0);
 		}
 		KeyedBatch.handle(records, record -> {
-			var call = shipmentTrigger(record.value());
-			if (call == null) {
-				return Mono.empty();
-			}
-			return isBlank(call.orderId()) ? withoutOrder((Event) record.value())
-					: notifier.on(call.trigger(), call.orderId(), call.eventId(), call.details(), audiences);
+			var call = calls.get(record);
+			return call == null ? Mono.empty()
+					: notifier.on(call.trigger(), call.orderId(), call.eventId(), call.details(), known);
 		});
 	}
 
@@ -164,15 +161,6 @@ class NotificationListeners {
 		if (record.value() instanceof CustomerErasureRequested request) {
 			recipients.erase(request.customerId()).block(TIMEOUT);
 		}
-	}
-
-	private static boolean isBlank(String orderId) {
-		return orderId == null || orderId.isBlank();
-	}
-
-	/** An event that names no order can never be told to anyone: dead-lettered without retries. */
-	private static Mono<Void> withoutOrder(Event event) {
-		return Mono.error(new PoisonMessageException(event.getClass().getSimpleName() + " without orderId"));
 	}
 
 	private record Call(Trigger trigger, String orderId, UUID eventId, MessageDetails details) {

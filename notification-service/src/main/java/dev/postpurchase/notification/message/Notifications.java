@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
@@ -133,10 +135,21 @@ public class Notifications implements SmartInitializingSingleton {
 	 * channel): the cost does not grow with the ledger, whichever MongoDB holds it.
 	 */
 	Flux<Notification> ofOrder(String orderId, Collection<Milestone> milestones) {
-		var ids = milestones.stream()
-			.flatMap(milestone -> Arrays.stream(Channel.values()).map(channel -> Notification.idOf(orderId, milestone, channel)))
-			.toList();
-		return mongo.find(Query.query(Criteria.where("_id").in(ids)), Notification.class, COLLECTION);
+		return byIds(milestones.stream().flatMap(milestone -> ids(orderId, milestone)).toList());
+	}
+
+	/** The entries of each order about its milestone, on any channel, read with one query (by their ids). */
+	Flux<Notification> ofOrders(Map<String, Milestone> milestoneByOrder) {
+		return byIds(milestoneByOrder.entrySet().stream().flatMap(asked -> ids(asked.getKey(), asked.getValue())).toList());
+	}
+
+	private static Stream<String> ids(String orderId, Milestone milestone) {
+		return Arrays.stream(Channel.values()).map(channel -> Notification.idOf(orderId, milestone, channel));
+	}
+
+	private Flux<Notification> byIds(List<String> ids) {
+		return ids.isEmpty() ? Flux.empty()
+				: mongo.find(Query.query(Criteria.where("_id").in(ids)), Notification.class, COLLECTION);
 	}
 
 	/**

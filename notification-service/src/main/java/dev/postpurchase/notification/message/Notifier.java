@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,10 +113,10 @@ public class Notifier {
 	}
 
 	/**
-	 * Acts on a trigger of an order, as {@link #on(Trigger, String, UUID, MessageDetails)}, with the
-	 * order's audience from {@code known} when it was read there (a batch of triggers, read together).
+	 * Acts on a trigger of an order, as {@link #on(Trigger, String, UUID, MessageDetails)}, with what
+	 * {@code known} read of the order (a batch of triggers, read together by {@link #prefetch}).
 	 */
-	public Mono<Void> on(Trigger trigger, String orderId, UUID eventId, MessageDetails details, Audiences known) {
+	public Mono<Void> on(Trigger trigger, String orderId, UUID eventId, MessageDetails details, Prefetched known) {
 		var found = settings.ruleFor(trigger);
 		if (found.isEmpty()) {
 			return Mono.empty();
@@ -126,7 +127,7 @@ public class Notifier {
 		if (channels.isEmpty()) {
 			return Mono.empty();
 		}
-		var read = known == null ? null : known.of(orderId);
+		var read = known == null ? null : known.audience(orderId);
 		return (read != null ? Mono.just(read) : audience(orderId)).flatMap(audience -> rule.delivery() == Delivery.ALL
 				? Flux.fromIterable(channels)
 					// a channel without credentials is skipped (SMS not set up, say), not retried for a day
@@ -134,22 +135,50 @@ public class Notifier {
 					.concatMap(channel -> claim(claimOf(rule, orderId, audience, channel, List.of(), details), eventId,
 							audience, true))
 					.then()
-				: first(rule, channels, orderId, eventId, details, audience));
+				: first(rule, channels, orderId, eventId, details, audience,
+						known == null ? null : known.entries(orderId, rule.milestone())));
+	}
+
+	/** A trigger of an order, one of a batch's. */
+	public record Ask(String orderId, Trigger trigger) {
+
+	}
+
+	/**
+	 * Reads together what a batch of triggers needs: who the messages of its orders go to (two
+	 * queries: the orders' recipients, then their customers' wishes) and, for each order with a single
+	 * trigger in the batch, the entries of the milestone it asks for (one query; an order's second
+	 * trigger must see what its first claimed, so those are read when they come).
+	 * @param asks the batch's triggers, in order
+	 */
+	public Mono<Prefetched> prefetch(List<Ask> asks) {
+		if (asks.isEmpty()) {
+			return Mono.just(Prefetched.NONE);
+		}
+		var triggers = asks.stream().collect(Collectors.groupingBy(Ask::orderId, Collectors.counting()));
+		var milestones = new HashMap<String, Milestone>();
+		for (var ask : asks) {
+			var rule = settings.ruleFor(ask.trigger());
+			if (triggers.get(ask.orderId()) == 1 && rule.isPresent() && rule.get().delivery() == Delivery.FIRST_AVAILABLE) {
+				milestones.put(ask.orderId(), rule.get().milestone());
+			}
+		}
+		return audiences(triggers.keySet()).zipWith(ledger.ofOrders(milestones).collectMultimap(Notification::orderId),
+				(audiences, found) -> {
+					var entries = new HashMap<String, Prefetched.Entries>();
+					milestones.forEach((orderId, milestone) -> entries.put(orderId, new Prefetched.Entries(milestone,
+							List.copyOf(found.getOrDefault(orderId, List.of())))));
+					return new Prefetched(audiences, entries);
+				});
 	}
 
 	/** Who an order's messages go to, as known now. */
 	Mono<Audience> audience(String orderId) {
-		return audiences(List.of(orderId)).map(known -> known.of(orderId));
+		return audiences(List.of(orderId)).map(known -> known.get(orderId));
 	}
 
-	/**
-	 * Who the messages of each of the orders go to, as known now, read with two queries (the orders'
-	 * recipients, then their customers' wishes) for a batch of triggers.
-	 */
-	public Mono<Audiences> audiences(Collection<String> orderIds) {
-		if (orderIds.isEmpty()) {
-			return Mono.just(new Audiences(Map.of()));
-		}
+	/** Who the messages of each of the orders go to, as known now, read with two queries. */
+	private Mono<Map<String, Audience>> audiences(Collection<String> orderIds) {
 		return recipients.ofAll(orderIds).collectMap(Recipient::orderId).flatMap(found -> wishes
 			.ofAll(found.values().stream().map(Recipient::customerId).filter(Objects::nonNull).distinct().toList())
 			.map(chosen -> {
@@ -160,17 +189,18 @@ public class Notifier {
 							: chosen.getOrDefault(recipient.customerId(), Wishes.NONE);
 					byOrder.put(orderId, new Audience(recipient, wished, settings.quietHours()));
 				}
-				return new Audiences(byOrder);
+				return byOrder;
 			}));
 	}
 
 	/**
 	 * FIRST_AVAILABLE: one message per milestone whatever the channel, so a redelivered event never
 	 * picks another channel than the first time (because a breaker opened meanwhile, say).
+	 * {@code prefetched}: the milestone's entries as read with the batch; {@code null} to read them now.
 	 */
 	private Mono<Void> first(Rule rule, List<Channel> channels, String orderId, UUID eventId, MessageDetails details,
-			Audience audience) {
-		return ledger.anyOf(orderId, rule.milestone())
+			Audience audience, List<Notification> prefetched) {
+		return (prefetched != null ? Mono.justOrEmpty(prefetched.stream().findFirst()) : ledger.anyOf(orderId, rule.milestone()))
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.flatMap(existing -> existing.isPresent()
