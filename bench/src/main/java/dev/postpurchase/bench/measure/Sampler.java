@@ -99,13 +99,18 @@ public final class Sampler implements AutoCloseable {
 					scrape.sum("jvm_memory_used_bytes", Prometheus.labelled("area", "heap")),
 					scrape.max("kafka_consumer_fetch_manager_records_lag_max", Prometheus.realTopic()),
 					scrape.sum("kafka_consumer_fetch_manager_records_consumed_total", Prometheus.realTopic()),
-					scrape.sum("mongodb_driver_commands_seconds_count"),
-					scrape.sum("kafka_producer_record_send_total", Prometheus.realTopic())));
+					counted(scrape, "mongodb_driver_commands_seconds_count"),
+					counted(scrape, "kafka_producer_record_send_total")));
 		}
 		synchronized (this.samples) {
 			this.samples.addAll(taken);
 		}
 		return taken;
+	}
+
+	/** A counter's total; NaN when the service has no such counter (no MongoDB, say), not 0. */
+	private static double counted(Prometheus scrape, String name) {
+		return scrape.has(name) ? scrape.sum(name, Prometheus.realTopic()) : Double.NaN;
 	}
 
 	/** Scrapes these services now for their latest counters, without taking a sample. */

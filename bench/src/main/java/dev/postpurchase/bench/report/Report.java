@@ -323,8 +323,10 @@ public final class Report {
 		md.append("## ").append(SECTIONS.get(8)).append("\n\n");
 		md.append("From just before each step's first scan until every service was quiet again (no consumer lag, "
 				+ "empty outboxes, no message waiting), so the work consumers off the scans' path put off counts too; "
-				+ "over the step's scans. Counts of work (MongoDB commands, Kafka records) hardly move with what else "
-				+ "the machine does, unlike rates: compare runs by them.\n\n");
+				+ "over the step's scans; n/a where a process has no such work. Counts of work (MongoDB commands, "
+				+ "Kafka records) move much less between runs than rates do: compare versions of the code by them (a "
+				+ "busier platform still takes bigger batches, and so needs fewer commands per scan, so compare "
+				+ "steps of the same rate).\n\n");
 		var measured = CsvFiles.allSteps(run).stream().filter(step -> !step.costs().isEmpty()).toList();
 		if (measured.isEmpty()) {
 			md.append("Not measured (no step finished and became quiet in time).\n\n");
