@@ -34,7 +34,10 @@ import de.bwaldvogel.mongo.bson.Document;
  * documents with that value only ({@code {orderId: "o-1", milestone: "SHIPPED"}}), and one with a
  * date or a range of dates the documents with such a date only ({@code {nextCheckAt: {$lte: now}}},
  * the exception checker's). A field that holds an array in some document (where equality also
- * matches an element) is not used from then on.</li>
+ * matches an element) is not used from then on;</li>
+ * <li>for an index on a field of embedded documents ({@code outbox.eventId}, the outbox relay's),
+ * a query for {@code {$exists: true}} on it reads the documents that have it only: the relay's
+ * search for pending entries, every second, would otherwise read every shipment.</li>
  * </ul>
  * Every other query works as before; the other fields of a query are matched as before, on fewer
  * documents.
@@ -72,17 +75,17 @@ final class IndexedMemoryBackend extends MemoryBackend {
 
 	private static final class Collection extends MemoryCollection {
 
-		private final Map<String, FieldIndex> byField = new HashMap<>();
+		private final Map<String, Narrowing> byField = new HashMap<>();
 
 		Collection(MemoryDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
 			super(database, name, options, cursors);
 		}
 
 		synchronized void indexField(String field) {
-			if (field.contains(".") || field.startsWith("$") || byField.containsKey(field)) {
+			if (field.startsWith("$") || byField.containsKey(field)) {
 				return;
 			}
-			var index = new FieldIndex(field);
+			Narrowing index = field.contains(".") ? new PresenceIndex(field) : new FieldIndex(field);
 			streamAllDocumentsWithPosition().forEach(each -> index.add(each.getDocument(), each.getPosition()));
 			byField.put(field, index);
 		}
@@ -145,11 +148,68 @@ final class IndexedMemoryBackend extends MemoryBackend {
 
 	}
 
+	/** What narrows a query down to the documents that can match one of its conditions. */
+	private interface Narrowing {
+
+		/** The positions of the documents that can match this condition on the field; null: any. */
+		Iterable<Integer> positions(Object condition);
+
+		void add(Document document, Integer position);
+
+		void remove(Document document, Integer position);
+
+	}
+
+	/**
+	 * The documents that have a field of embedded documents ({@code outbox.eventId}: some element of
+	 * the {@code outbox} array, or the embedded {@code outbox} document, has {@code eventId}), for
+	 * {@code {$exists: true}} on it; any other condition is matched as before.
+	 */
+	private static final class PresenceIndex implements Narrowing {
+
+		private final String[] path;
+
+		private final Set<Integer> present = new LinkedHashSet<>();
+
+		PresenceIndex(String field) {
+			this.path = field.split("\\.");
+		}
+
+		@Override
+		public Iterable<Integer> positions(Object condition) {
+			return condition instanceof Document exists && exists.size() == 1
+					&& Boolean.TRUE.equals(exists.get("$exists")) ? new ArrayList<>(present) : null;
+		}
+
+		@Override
+		public void add(Document document, Integer position) {
+			if (has(document, 0)) {
+				present.add(position);
+			}
+		}
+
+		@Override
+		public void remove(Document document, Integer position) {
+			present.remove(position);
+		}
+
+		private boolean has(Object value, int depth) {
+			if (value instanceof java.util.Collection<?> elements) {
+				return elements.stream().anyMatch(element -> has(element, depth));
+			}
+			if (!(value instanceof Document document) || !document.containsKey(path[depth])) {
+				return false;
+			}
+			return depth == path.length - 1 || has(document.get(path[depth]), depth + 1);
+		}
+
+	}
+
 	/**
 	 * The documents by the value of one top-level field: strings (found by equality) and dates (found
 	 * by equality or a range). Documents with another kind of value there cannot match such a query.
 	 */
-	private static final class FieldIndex {
+	private static final class FieldIndex implements Narrowing {
 
 		private static final Set<String> RANGE = Set.of("$lt", "$lte", "$gt", "$gte");
 
@@ -166,8 +226,8 @@ final class IndexedMemoryBackend extends MemoryBackend {
 			this.field = field;
 		}
 
-		/** The positions of the documents that can match the query's condition on the field; null: any. */
-		Iterable<Integer> positions(Object condition) {
+		@Override
+		public Iterable<Integer> positions(Object condition) {
 			if (unusable) {
 				return null;
 			}
@@ -208,7 +268,8 @@ final class IndexedMemoryBackend extends MemoryBackend {
 			return null;
 		}
 
-		void add(Document document, Integer position) {
+		@Override
+		public void add(Document document, Integer position) {
 			var value = document.get(field);
 			if (value instanceof String string) {
 				strings.computeIfAbsent(string, key -> new LinkedHashSet<>()).add(position);
@@ -221,7 +282,8 @@ final class IndexedMemoryBackend extends MemoryBackend {
 			}
 		}
 
-		void remove(Document document, Integer position) {
+		@Override
+		public void remove(Document document, Integer position) {
 			var value = document.get(field);
 			if (value instanceof String string) {
 				remove(strings, string, position);

@@ -137,6 +137,44 @@ class EmbeddedMongoIntegrationTests {
 		}
 	}
 
+	@Test
+	void documentsWithPendingOutboxEntriesAreFoundAfterEveryKindOfWrite() {
+		try (var mongo = EmbeddedMongo.inMemory(0)) {
+			mongo.start();
+
+			try (var client = MongoClients.create(mongo.connectionString())) {
+				var shipments = client.getDatabase("kit").getCollection("shipments");
+				var pending = new Document("outbox.eventId", new Document("$exists", true));
+				Mono.from(shipments.insertOne(new Document("_id", "s-0").append("outbox", List.of(entry("e-0"))))).block();
+				// documents written before the outbox relay's index and after it
+				Mono.from(shipments.createIndex(new Document("outbox.eventId", 1), new IndexOptions().sparse(true))).block();
+				Mono.from(shipments.insertOne(new Document("_id", "s-1").append("outbox", List.of()))).block();
+				Mono.from(shipments.insertOne(new Document("_id", "s-2").append("outbox", List.of(entry("e-2"))))).block();
+				Mono.from(shipments.insertOne(new Document("_id", "s-3"))).block();
+				Mono.from(shipments.insertOne(new Document("_id", "s-4").append("outbox", entry("e-4")))).block();
+				Mono.from(shipments.insertOne(new Document("_id", "s-5").append("outbox", List.of(new Document("topic", "t")))))
+					.block();
+				assertThat(ids(shipments, pending)).containsExactlyInAnyOrder("s-0", "s-2", "s-4");
+
+				// the relay removes what it published; writes push new entries, a save replaces the document
+				Mono.from(shipments.updateOne(new Document("_id", "s-0"),
+						new Document("$pull", new Document("outbox", new Document("eventId", "e-0")))))
+					.block();
+				Mono.from(shipments.updateOne(new Document("_id", "s-1"),
+						new Document("$push", new Document("outbox", entry("e-1"))))).block();
+				Mono.from(shipments.replaceOne(new Document("_id", "s-3"), new Document("outbox", List.of(entry("e-3")))))
+					.block();
+				Mono.from(shipments.deleteOne(new Document("_id", "s-2"))).block();
+
+				assertThat(ids(shipments, pending)).containsExactlyInAnyOrder("s-1", "s-3", "s-4");
+			}
+		}
+	}
+
+	private static Document entry(String eventId) {
+		return new Document("eventId", eventId).append("topic", "shipment.events");
+	}
+
 	private static List<String> ids(com.mongodb.reactivestreams.client.MongoCollection<Document> collection,
 			Document query) {
 		return Flux.from(collection.find(query)).map(found -> found.getString("_id")).collectList().block();
