@@ -44,8 +44,8 @@ public final class Results {
 
 	/**
 	 * What one process spent per scan of a step, from just before its first scan until the platform was
-	 * quiet again, so that work a lagging consumer put off counts too. Counts of work, unlike rates,
-	 * hardly move with what else the machine does.
+	 * quiet again, so that work a lagging consumer put off counts too. Counts of work move much less
+	 * between runs than rates do (at the same offered rate: bigger batches need fewer commands per scan).
 	 *
 	 * @param cpuMillis CPU time per scan, milliseconds
 	 * @param mongoCommands commands its MongoDB driver sent per scan (NaN without metrics)
