@@ -40,7 +40,8 @@ public final class Bench {
 	/** The process names of the JVMs other than the services. */
 	static final String STACK_PROCESS = "local-stack (Kafka, MongoDB, simulators)";
 
-	static final String BENCH_PROCESS = "bench (load generator)";
+	/** The benchmark's own JVM: listed with the platform's processes, not summed with them. */
+	public static final String BENCH_PROCESS = "bench (load generator)";
 
 	private static final DateTimeFormatter DIRECTORY = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'")
 		.withZone(ZoneOffset.UTC);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.postpurchase.bench.Bench;
 import dev.postpurchase.bench.measure.Latencies;
 
 /**
@@ -335,7 +336,7 @@ public final class Report {
 		md.append("| step | until quiet s | scans/s until quiet | process | CPU ms per scan | MongoDB commands per scan "
 				+ "| Kafka records produced per scan |\n|---|---|---|---|---|---|---|\n");
 		for (var step : measured) {
-			var platform = step.costs().stream().filter(cost -> !cost.process().startsWith("bench")).toList();
+			var platform = step.costs().stream().filter(cost -> !cost.process().equals(Bench.BENCH_PROCESS)).toList();
 			var rows = new ArrayList<>(step.costs());
 			rows.add(new Results.Cost("all but the benchmark",
 					platform.stream().mapToDouble(Results.Cost::cpuMillis).filter(v -> !Double.isNaN(v)).sum(),
