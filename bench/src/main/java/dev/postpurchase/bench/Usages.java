@@ -1,7 +1,9 @@
 package dev.postpurchase.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.postpurchase.bench.measure.Sampler;
 import dev.postpurchase.bench.report.Results;
@@ -70,9 +72,21 @@ final class Usages {
 			}
 			var from = start.get();
 			costs.add(new Results.Cost(end.process(), (end.cpuSeconds() - from.cpuSeconds()) * 1000 / scans,
-					(end.mongoCommands() - from.mongoCommands()) / scans, (end.produced() - from.produced()) / scans));
+					(end.mongoCommands() - from.mongoCommands()) / scans, (end.produced() - from.produced()) / scans,
+					perScan(from.mongoByCommand(), end.mongoByCommand(), scans)));
 		}
 		return costs;
+	}
+
+	/** Counters' growth per scan, largest first, leaving out those under one per thousand scans. */
+	private static Map<String, Double> perScan(Map<String, Double> before, Map<String, Double> after, long scans) {
+		var grown = new LinkedHashMap<String, Double>();
+		after.entrySet().stream()
+			.map(counter -> Map.entry(counter.getKey(), (counter.getValue() - before.getOrDefault(counter.getKey(), 0.0)) / scans))
+			.filter(counter -> counter.getValue() >= 0.001)
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.forEach(counter -> grown.put(counter.getKey(), counter.getValue()));
+		return grown;
 	}
 
 	private static double max(double a, double b) {

@@ -1,6 +1,7 @@
 package dev.postpurchase.bench;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +9,7 @@ import dev.postpurchase.bench.measure.Sampler;
 import dev.postpurchase.bench.report.Results;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 class UsagesTests {
@@ -41,10 +43,12 @@ class UsagesTests {
 
 	@Test
 	void costPerScanFromTheSamplesBeforeAndAfter() {
-		var before = List.of(new Sampler.Sample(0, "tracking-service", 0.1, 10.0, 100e6, 0, 1000, 400, 50),
+		var before = List.of(new Sampler.Sample(0, "tracking-service", 0.1, 10.0, 100e6, 0, 1000, 400, 50,
+				Map.of("update shipments", 300.0, "find leases", 100.0)),
 				new Sampler.Sample(0, "local-stack", Double.NaN, 20.0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
 						Double.NaN));
-		var after = List.of(new Sampler.Sample(9, "tracking-service", 0.3, 11.5, 200e6, 5, 2000, 1400, 650),
+		var after = List.of(new Sampler.Sample(9, "tracking-service", 0.3, 11.5, 200e6, 5, 2000, 1400, 650,
+				Map.of("find leases", 200.0, "update shipments", 1200.0, "insert shipments", 0.1)),
 				new Sampler.Sample(9, "local-stack", Double.NaN, 23.0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
 						Double.NaN),
 				new Sampler.Sample(9, "customer-pages", 0.1, 1.0, 1e6, 0, 0, 0, 0));
@@ -56,6 +60,8 @@ class UsagesTests {
 		assertThat(costs.get(0).cpuMillis()).isCloseTo(7.5, within(1e-9));
 		assertThat(costs.get(0).mongoCommands()).isCloseTo(5, within(1e-9));
 		assertThat(costs.get(0).recordsProduced()).isCloseTo(3, within(1e-9));
+		// by command and collection, largest first; what grew by under one per thousand scans left out
+		assertThat(costs.get(0).mongoByCommand()).containsExactly(entry("update shipments", 4.5), entry("find leases", 0.5));
 		assertThat(costs.get(1).cpuMillis()).isCloseTo(15, within(1e-9));
 		assertThat(costs.get(1).mongoCommands()).isNaN();
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -69,6 +70,15 @@ public final class Prometheus {
 			.filter(sample -> sample.name().equals(name) && filter.test(sample) && !Double.isNaN(sample.value()))
 			.mapToDouble(Sample::value)
 			.sum();
+	}
+
+	/** The sums of a metric's samples by a key made of their labels, in first-seen order. */
+	public Map<String, Double> sumBy(String name, Function<Sample, String> key) {
+		var sums = new LinkedHashMap<String, Double>();
+		this.samples.stream()
+			.filter(sample -> sample.name().equals(name) && !Double.isNaN(sample.value()))
+			.forEach(sample -> sums.merge(key.apply(sample), sample.value(), Double::sum));
+		return sums;
 	}
 
 	public double sum(String name) {

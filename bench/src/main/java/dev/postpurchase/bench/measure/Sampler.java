@@ -38,9 +38,15 @@ public final class Sampler implements AutoCloseable {
 	 * @param consumed records its consumers read so far
 	 * @param mongoCommands commands its MongoDB driver sent so far ({@code mongodb_driver_commands_seconds_count})
 	 * @param produced records its Kafka producers sent so far ({@code kafka_producer_record_send_total})
+	 * @param mongoByCommand {@code mongoCommands} by command and collection, keyed {@code "update notifications"}
 	 */
 	public record Sample(long micros, String process, double cpuCores, double cpuSeconds, double heapBytes,
-			double lagMax, double consumed, double mongoCommands, double produced) {
+			double lagMax, double consumed, double mongoCommands, double produced, Map<String, Double> mongoByCommand) {
+
+		public Sample(long micros, String process, double cpuCores, double cpuSeconds, double heapBytes, double lagMax,
+				double consumed, double mongoCommands, double produced) {
+			this(micros, process, cpuCores, cpuSeconds, heapBytes, lagMax, consumed, mongoCommands, produced, Map.of());
+		}
 
 	}
 
@@ -100,7 +106,9 @@ public final class Sampler implements AutoCloseable {
 					scrape.max("kafka_consumer_fetch_manager_records_lag_max", Prometheus.realTopic()),
 					scrape.sum("kafka_consumer_fetch_manager_records_consumed_total", Prometheus.realTopic()),
 					counted(scrape, "mongodb_driver_commands_seconds_count"),
-					counted(scrape, "kafka_producer_record_send_total")));
+					counted(scrape, "kafka_producer_record_send_total"),
+					scrape.sumBy("mongodb_driver_commands_seconds_count",
+							sample -> sample.label("command") + " " + sample.label("collection"))));
 		}
 		synchronized (this.samples) {
 			this.samples.addAll(taken);

@@ -13,13 +13,13 @@ import dev.postpurchase.bench.measure.Latencies;
 
 /**
  * The run's figures as CSV files, one table each, for spreadsheets and plots: {@code steps.csv},
- * {@code usage.csv}, {@code samples.csv}, {@code scale.csv}, {@code raw-kafka.csv} and {@code orders.csv}.
+ * {@code usage.csv}, {@code costs.csv}, {@code mongo-commands.csv}, {@code samples.csv}, {@code scale.csv}, {@code raw-kafka.csv} and {@code orders.csv}.
  * Numbers in plain decimal notation, empty where nothing was measured.
  */
 public final class CsvFiles {
 
-	public static final List<String> NAMES = List.of("steps.csv", "usage.csv", "costs.csv", "samples.csv", "scale.csv",
-			"raw-kafka.csv", "orders.csv");
+	public static final List<String> NAMES = List.of("steps.csv", "usage.csv", "costs.csv", "mongo-commands.csv",
+			"samples.csv", "scale.csv", "raw-kafka.csv", "orders.csv");
 
 	private CsvFiles() {
 	}
@@ -33,6 +33,8 @@ public final class CsvFiles {
 		usage.add("step,process,cpu_cores_mean,cpu_cores_max,heap_max_mb,consumer_lag_max,consumed_per_s");
 		var costs = new ArrayList<String>();
 		costs.add("step,process,cpu_ms_per_scan,mongo_commands_per_scan,records_produced_per_scan");
+		var commands = new ArrayList<String>();
+		commands.add("step,process,command,collection,per_scan");
 		for (var step : allSteps(run)) {
 			steps.add(String.join(",", step.name(), n(step.offeredRate()), n(step.sentRate()), n(step.parcels()),
 					n(step.scans()), String.valueOf(step.complete()), n(step.throughput()), n(step.trackingSeconds()),
@@ -42,6 +44,8 @@ public final class CsvFiles {
 			for (var cost : step.costs()) {
 				costs.add(String.join(",", step.name(), cost.process(), n(cost.cpuMillis()), n(cost.mongoCommands()),
 						n(cost.recordsProduced())));
+				cost.mongoByCommand().forEach((kind, perScan) -> commands
+					.add(String.join(",", step.name(), cost.process(), kind.replace(' ', ','), n(perScan))));
 			}
 			for (var use : step.usage()) {
 				usage.add(String.join(",", step.name(), use.process(), n(use.cpuMean()), n(use.cpuMax()),
@@ -82,6 +86,7 @@ public final class CsvFiles {
 		write(directory.resolve("steps.csv"), steps);
 		write(directory.resolve("usage.csv"), usage);
 		write(directory.resolve("costs.csv"), costs);
+		write(directory.resolve("mongo-commands.csv"), commands);
 		write(directory.resolve("samples.csv"), samples);
 		write(directory.resolve("scale.csv"), scale);
 		write(directory.resolve("raw-kafka.csv"), raw);

@@ -320,6 +320,9 @@ public final class Report {
 	 * quiet again: the throughput over that time too, and the sum over the platform's processes (the
 	 * benchmark's own is listed apart).
 	 */
+	/** The least MongoDB commands per scan of one kind the report lists. */
+	private static final double COMMANDS_SHOWN = 0.05;
+
 	private static void costs(StringBuilder md, Results.Run run) {
 		md.append("## ").append(SECTIONS.get(8)).append("\n\n");
 		md.append("From just before each step's first scan until every service was quiet again (no consumer lag, "
@@ -352,6 +355,37 @@ public final class Report {
 					.append(" | ").append(decimal(cost.recordsProduced()))
 					.append(" |\n");
 			}
+		}
+		md.append('\n');
+		commands(md, measured);
+	}
+
+	/**
+	 * Where the MongoDB commands of the busiest fixed-rate step went, by service, command and
+	 * collection: what to batch or cache next.
+	 */
+	private static void commands(StringBuilder md, List<Results.Step> measured) {
+		var busiest = measured.stream().filter(step -> !step.isMax())
+			.max(Comparator.comparingDouble(Results.Step::offeredRate));
+		if (busiest.isEmpty() || busiest.get().costs().stream().allMatch(cost -> cost.mongoByCommand().isEmpty())) {
+			return;
+		}
+		var step = busiest.get();
+		md.append("Where the MongoDB commands of step ").append(step.name())
+			.append(" went, those of at least ").append(decimal(COMMANDS_SHOWN))
+			.append(" per scan (all of every step in mongo-commands.csv):\n\n");
+		md.append("| process | command | collection | per scan |\n|---|---|---|---|\n");
+		for (var cost : step.costs()) {
+			cost.mongoByCommand().forEach((kind, perScan) -> {
+				if (perScan >= COMMANDS_SHOWN) {
+					var split = kind.split(" ", 2);
+					md.append("| ").append(cost.process())
+						.append(" | ").append(split[0])
+						.append(" | ").append(split.length > 1 ? split[1] : "")
+						.append(" | ").append(decimal(perScan))
+						.append(" |\n");
+				}
+			});
 		}
 		md.append('\n');
 	}

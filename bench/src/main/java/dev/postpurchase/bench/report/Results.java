@@ -50,8 +50,15 @@ public final class Results {
 	 * @param cpuMillis CPU time per scan, milliseconds
 	 * @param mongoCommands commands its MongoDB driver sent per scan (NaN without metrics)
 	 * @param recordsProduced Kafka records it produced per scan (NaN without metrics)
+	 * @param mongoByCommand {@code mongoCommands} by command and collection ({@code "update notifications"}),
+	 *     largest first, those of at least one per thousand scans
 	 */
-	public record Cost(String process, double cpuMillis, double mongoCommands, double recordsProduced) {
+	public record Cost(String process, double cpuMillis, double mongoCommands, double recordsProduced,
+			Map<String, Double> mongoByCommand) {
+
+		public Cost(String process, double cpuMillis, double mongoCommands, double recordsProduced) {
+			this(process, cpuMillis, mongoCommands, recordsProduced, Map.of());
+		}
 
 	}
 

@@ -3,6 +3,7 @@ package dev.postpurchase.bench.measure;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 class PrometheusTests {
 
@@ -21,6 +22,9 @@ class PrometheusTests {
 			jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 9437184.0
 			jvm_memory_used_bytes{area="heap",id="G1 Old Gen"} 3.6493312E7
 			jvm_memory_used_bytes{area="nonheap",id="Metaspace"} 9.3727584E7
+			mongodb_driver_commands_seconds_count{cluster_id="x",collection="notifications",command="update",status="SUCCESS"} 30.0
+			mongodb_driver_commands_seconds_count{cluster_id="x",collection="notifications",command="update",status="FAILED"} 2.0
+			mongodb_driver_commands_seconds_count{cluster_id="x",collection="notifications",command="find",status="SUCCESS"} 7.0
 			""";
 
 	@Test
@@ -34,5 +38,13 @@ class PrometheusTests {
 		assertThat(scrape.sum("kafka_consumer_fetch_manager_records_consumed_total", Prometheus.realTopic())).isEqualTo(84);
 		assertThat(scrape.max("no_such_metric", sample -> true)).isNaN();
 		assertThat(scrape.sum("no_such_metric")).isZero();
+	}
+
+	@Test
+	void sumsByAKeyMadeOfLabels() {
+		var byCommand = Prometheus.parse(SCRAPE)
+			.sumBy("mongodb_driver_commands_seconds_count", sample -> sample.label("command") + " " + sample.label("collection"));
+
+		assertThat(byCommand).containsExactly(entry("update notifications", 32.0), entry("find notifications", 7.0));
 	}
 }
