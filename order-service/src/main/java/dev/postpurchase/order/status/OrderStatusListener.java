@@ -1,24 +1,28 @@
 package dev.postpurchase.order.status;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 import dev.postpurchase.contracts.Topics;
 import dev.postpurchase.kit.kafka.KafkaSettings;
+import dev.postpurchase.kit.kafka.KeyedBatch;
+import dev.postpurchase.kit.kafka.PoisonMessageException;
 
 /**
- * Feeds the status projection from the other services' topics. The update is done before the
- * offset is committed, so a crash means redelivery, which the projection absorbs.
+ * Feeds the status projection from the other services' topics, a poll's worth of events at a time
+ * in one bulk write (one MongoDB command instead of one or two per event). The update is done before
+ * the offsets are committed, so a crash means redelivery, which the projection absorbs.
  *
- * <p>One record at a time on purpose: as a batch listener handling orders side by side (tried for
- * issue 11) it kept up with every shipment's events, and on the benchmark's two cores, shared with
- * the whole platform, the messages' path measured no better and in some runs worse (see
- * {@code bench/results/README.md}). The status view may lag a little under such load; messages to
- * customers should not.
+ * <p>Offsets are committed up to the first event the view can never apply (or that could not be
+ * read), which goes to the dead-letter topic; the events after it come again. When the batch cannot
+ * be written (MongoDB unreachable), it is retried from its first event, as a single event would be.
  */
 @Component
 class OrderStatusListener {
@@ -33,9 +37,29 @@ class OrderStatusListener {
 
 	@KafkaListener(id = "order-status", groupId = "order-service.status", topics = { Topics.SHIPMENT_EVENTS,
 			Topics.DELIVERY_EXCEPTION_EVENTS, Topics.RETURN_EVENTS, Topics.NOTIFICATION_EVENTS },
-			concurrency = KafkaSettings.CONSUMER_PER_PARTITION)
-	void on(ConsumerRecord<String, Object> record) {
-		projection.apply(record.value()).block(WRITE_TIMEOUT);
+			concurrency = KafkaSettings.CONSUMER_PER_PARTITION, batch = "true")
+	void on(List<ConsumerRecord<String, Object>> records) {
+		var writes = new ArrayList<OrderStatusProjection.Write>();
+		PoisonMessageException poison = null;
+		int read = 0;
+		for (; read < records.size(); read++) {
+			try {
+				writes.addAll(projection.writesFor(KeyedBatch.value(records.get(read))));
+			}
+			catch (PoisonMessageException ex) {
+				poison = ex;
+				break;
+			}
+		}
+		try {
+			projection.write(writes).block(WRITE_TIMEOUT);
+		}
+		catch (RuntimeException ex) {
+			throw new BatchListenerFailedException("Order status not updated", ex, 0);
+		}
+		if (poison != null) {
+			throw new BatchListenerFailedException("An event the order status cannot apply", poison, read);
+		}
 	}
 
 }

@@ -1,13 +1,16 @@
 package dev.postpurchase.order.status;
 
 import java.time.Clock;
-import java.util.UUID;
+import java.util.List;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -44,7 +47,7 @@ import reactor.core.publisher.Mono;
 /**
  * Keeps {@link OrderStatusView} from shipment, delivery-exception, return and notification events.
  * Each event is one atomic upsert of the order's view that also records the event id, so a
- * redelivered event changes nothing.
+ * redelivered event changes nothing; a batch of events is one bulk write.
  * <p>
  * A {@link ShipmentStatusChanged} also adds its checkpoint to the parcel's history in a second
  * atomic update, which itself changes nothing when the history already holds that scan: the
@@ -73,23 +76,67 @@ class OrderStatusProjection {
 		this.clock = clock;
 	}
 
+	/** One write of the view: an update of the view of an order, created if need be ({@code upsert}). */
+	record Write(Query query, Update update, boolean upsert) {
+
+	}
+
 	/**
-	 * Applies an event; completes empty for events the view does not show.
+	 * The writes that apply an event, in order; none for an event the view does not show.
 	 *
 	 * @throws PoisonMessageException for an event the view can never apply (an id that cannot be a key
 	 * of the view's maps): retrying it would only hold up its partition. An event without its event or
 	 * order id never gets here: it is unreadable ({@code CloudEventDeserializer}).
 	 */
-	Mono<Void> apply(Object event) {
+	List<Write> writesFor(Object event) {
 		var update = updateFor(event);
 		if (update == null) {
-			return Mono.empty();
+			return List.of();
 		}
 		var applied = (Event) event;
-		var applying = apply(applied.orderId(), applied.eventId(), update);
-		// after the event's own update, so that the view exists; a redelivery runs it again and it adds nothing
+		update.set("updatedAt", clock.instant());
+		AppliedEvents.markApplied(update, applied.eventId());
+		var own = new Write(Query.query(Criteria.where("_id").is(applied.orderId())
+			.andOperator(AppliedEvents.notApplied(applied.eventId()))), update, true);
+		// after the event's own update, so that the view exists; a redelivery writes it again and it adds nothing
 		return event instanceof ShipmentStatusChanged changed && changed.checkpoint() != null
-				? applying.then(addCheckpoint(changed)) : applying;
+				? List.of(own, checkpoint(changed)) : List.of(own);
+	}
+
+	/**
+	 * Sends writes (of one event or of a batch of them) as one bulk write, which MongoDB carries out in
+	 * their order. Unordered, so that the upsert of an event applied already, which fails (its insert
+	 * collides with the view that holds it), does not stop the writes after it; such failures are the
+	 * redelivery absorbed, any other fails the whole.
+	 */
+	Mono<Void> write(List<Write> writes) {
+		if (writes.isEmpty()) {
+			return Mono.empty();
+		}
+		var bulk = mongo.bulkOps(BulkMode.UNORDERED, OrderStatusView.class);
+		for (var write : writes) {
+			if (write.upsert()) {
+				bulk.upsert(write.query(), write.update());
+			}
+			else {
+				bulk.updateOne(write.query(), write.update());
+			}
+		}
+		return bulk.execute().then().onErrorResume(DuplicateKeyException.class, collided -> {
+			if (!onlyDuplicates(collided)) {
+				return Mono.error(collided);
+			}
+			log.debug("{} of {} writes were of events applied to the order status already",
+					collided.getCause() instanceof MongoBulkWriteException bulkFailure ? bulkFailure.getWriteErrors().size()
+							: 1, writes.size());
+			return Mono.empty();
+		});
+	}
+
+	private static boolean onlyDuplicates(DuplicateKeyException collided) {
+		return !(collided.getCause() instanceof MongoBulkWriteException bulkFailure) || bulkFailure.getWriteErrors()
+			.stream()
+			.allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
 	}
 
 	private Update updateFor(Object event) {
@@ -204,7 +251,7 @@ class OrderStatusProjection {
 	 * scan: the condition and the push are one atomic update, sorted by carrier time and cut to the
 	 * latest {@value #CHECKPOINTS_KEPT}.
 	 */
-	private Mono<Void> addCheckpoint(ShipmentStatusChanged event) {
+	private Write checkpoint(ShipmentStatusChanged event) {
 		var checkpoint = CheckpointSummary.of(event.checkpoint());
 		var place = checkpoint.location();
 		var history = "shipments." + key("shipmentId", event.shipmentId()) + ".checkpoints";
@@ -216,7 +263,7 @@ class OrderStatusProjection {
 			.norOperator(Criteria.where(history).elemMatch(sameScan)));
 		var update = new Update();
 		update.push(history).sort(Sort.by("occurredAt")).slice(-CHECKPOINTS_KEPT).each(checkpoint);
-		return mongo.updateFirst(query, update, OrderStatusView.class).then();
+		return new Write(query, update, false);
 	}
 
 	/**
@@ -241,19 +288,6 @@ class OrderStatusProjection {
 		var update = new Update();
 		update.push("notifications").slice(-NOTIFICATIONS_KEPT).each(summary);
 		return update;
-	}
-
-	private Mono<Void> apply(String orderId, UUID eventId, Update update) {
-		update.set("updatedAt", clock.instant());
-		AppliedEvents.markApplied(update, eventId);
-		var query = Query.query(Criteria.where("_id").is(orderId).andOperator(AppliedEvents.notApplied(eventId)));
-		return mongo.upsert(query, update, OrderStatusView.class)
-			.then()
-			.onErrorResume(DuplicateKeyException.class, alreadyApplied -> {
-				// the view exists and already holds this event: the upsert's insert collided with it
-				log.debug("Event {} already applied to the status of {}", eventId, orderId);
-				return Mono.empty();
-			});
 	}
 
 }

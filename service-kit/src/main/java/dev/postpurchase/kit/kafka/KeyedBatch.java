@@ -91,11 +91,21 @@ public final class KeyedBatch {
 	}
 
 	private static <K, V> Mono<?> handle(ConsumerRecord<K, V> record, Function<ConsumerRecord<K, V>, Mono<?>> handler) {
-		if (record.value() == null) {
-			return Mono.error(new PoisonMessageException("Unreadable record: " + unreadable(record)));
-		}
+		value(record);
 		var handling = handler.apply(record);
 		return handling == null ? Mono.empty() : handling.then();
+	}
+
+	/**
+	 * A batch record's value.
+	 * @throws PoisonMessageException when it has none: it could not be read (why, when our deserializer
+	 * said), or it is a JSON null
+	 */
+	public static <V> V value(ConsumerRecord<?, V> record) {
+		if (record.value() == null) {
+			throw new PoisonMessageException("Unreadable record: " + unreadable(record));
+		}
+		return record.value();
 	}
 
 	/**
