@@ -13,7 +13,6 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Sort.Direction;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -41,6 +40,9 @@ import reactor.core.publisher.Mono;
 public class Notifications implements SmartInitializingSingleton {
 
 	public static final String COLLECTION = "notifications";
+
+	/** The token of the pass that took an entry for its latest attempt ({@link #takeDue}). */
+	private static final String TAKEN_BY = "takenBy";
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -189,15 +191,23 @@ public class Notifications implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Takes a PENDING entry that is due for an attempt: moves its next attempt a lease ahead and
-	 * counts the attempt, atomically, so no one else takes it meanwhile. Empty when not due.
+	 * Takes the PENDING entries among {@code ids} that are due for an attempt: moves their next attempt
+	 * a lease ahead and counts the attempt, so no one else takes them meanwhile; two commands however
+	 * many they are. The update marks what it took with a token of this call ({@code takenBy}), by
+	 * which they are read back: an entry another instance took a moment before is not due any more, so
+	 * neither taken nor read. Emits the entries taken, as they are now.
 	 */
-	Mono<Notification> takeDue(String id, Instant leaseUntil) {
+	Flux<Notification> takeDue(List<String> ids, Instant leaseUntil) {
+		if (ids.isEmpty()) {
+			return Flux.empty();
+		}
 		var now = clock.instant();
-		var query = Query.query(Criteria.where("_id").is(id).and("status").is(Status.PENDING).and("nextAttemptAt").lte(now));
-		var update = new Update().set("nextAttemptAt", leaseUntil).inc("attempts", 1).set("updatedAt", now);
-		return mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Notification.class,
-				COLLECTION);
+		var token = UUID.randomUUID().toString();
+		var due = Query.query(Criteria.where("_id").in(ids).and("status").is(Status.PENDING).and("nextAttemptAt").lte(now));
+		var take = new Update().set("nextAttemptAt", leaseUntil).inc("attempts", 1).set("updatedAt", now).set(TAKEN_BY, token);
+		return mongo.updateMulti(due, take, COLLECTION)
+			.thenMany(mongo.find(Query.query(Criteria.where("_id").in(ids).and(TAKEN_BY).is(token)), Notification.class,
+					COLLECTION));
 	}
 
 	/** The ids of PENDING entries due for an attempt, oldest first. */

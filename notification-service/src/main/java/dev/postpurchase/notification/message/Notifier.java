@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +30,7 @@ import dev.postpurchase.contracts.notification.NotificationFailed;
 import dev.postpurchase.contracts.notification.NotificationSent;
 import dev.postpurchase.contracts.notification.NotificationSuppressed;
 import dev.postpurchase.contracts.notification.NotificationSuppressed.Reason;
+import dev.postpurchase.kit.kafka.KeyedBatch;
 import dev.postpurchase.kit.outbox.OutboxEntry;
 import dev.postpurchase.kit.security.CustomerLinks;
 import dev.postpurchase.kit.security.LinkPurpose;
@@ -170,6 +172,32 @@ public class Notifier {
 							List.copyOf(found.getOrDefault(orderId, List.of())))));
 					return new Prefetched(audiences, entries);
 				});
+	}
+
+	/**
+	 * Attempts the entries a pass over due messages took ({@link #attempt}), giving up those that
+	 * waited too long ({@link #expire}): who their messages go to is read for all of them together (two
+	 * queries), then different orders' entries go side by side, one order's one after the other in the
+	 * order given. An order whose attempt fails (MongoDB unreachable) does not hold up the others: its
+	 * entries stay taken until their lease runs out, then a pass tries them again. Emits how many were
+	 * handled.
+	 */
+	Mono<Long> attemptAll(List<Notification> taken) {
+		var now = clock.instant();
+		var live = taken.stream().filter(entry -> !expired(entry, now)).map(Notification::orderId).distinct().toList();
+		var byOrder = taken.stream()
+			.collect(Collectors.groupingBy(Notification::orderId, LinkedHashMap::new, Collectors.toList()));
+		return (live.isEmpty() ? Mono.just(Map.<String, Audience>of()) : audiences(live))
+			.flatMapMany(known -> Flux.fromIterable(byOrder.values())
+				.flatMap(entries -> Flux.fromIterable(entries)
+					.concatMap(entry -> (expired(entry, now) ? expire(entry) : attempt(entry, known.get(entry.orderId())))
+						.thenReturn(entry))
+					.onErrorResume(ex -> {
+						log.warn("Due notifications of order {} not attempted, retried after their lease: {}",
+								entries.get(0).orderId(), ex.toString());
+						return Mono.empty();
+					}), KeyedBatch.IN_FLIGHT))
+			.count();
 	}
 
 	/** Who an order's messages go to, as known now. */

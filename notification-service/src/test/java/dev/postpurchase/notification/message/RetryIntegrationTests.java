@@ -12,6 +12,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import dev.postpurchase.contracts.Topics;
 import dev.postpurchase.contracts.notification.Channel;
@@ -49,6 +52,9 @@ class RetryIntegrationTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	ReactiveMongoTemplate mongo;
+
 	private final Messages messages = new Messages();
 
 	private final KafkaTopics topics = KafkaTopics.ofTestInfrastructure();
@@ -80,6 +86,32 @@ class RetryIntegrationTests {
 		assertThat(statuses).containsEntry(Milestone.ORDER_CONFIRMED, Status.SENT)
 			.containsEntry(Milestone.SHIPPED, Status.SENT)
 			.containsEntry(Milestone.DELIVERED, Status.FAILED);
+	}
+
+	@Test
+	void onePassTakesEveryDueMessageHoweverManyBatchesTheyMake() {
+		// regression: a pass took one batch (100) and the next came an interval (30 s) later, so held
+		// messages went out at 3 a second at most, however many shipments had news
+		var now = clock.instant();
+		var ids = new ArrayList<String>();
+		for (int i = 0; i < 250; i++) {
+			// orders whose contact data has not come yet: an attempt puts the message back for a retry
+			var entry = pending(Order.fresh(), Milestone.SHIPPED, now);
+			ledger.claim(entry).block();
+			ids.add(entry.id());
+		}
+
+		retries.runPass().block();
+
+		var attempted = mongo.find(Query.query(Criteria.where("_id").in(ids)), Notification.class, Notifications.COLLECTION)
+			.collectList()
+			.block();
+		assertThat(attempted).hasSize(250).allSatisfy(entry -> {
+			assertThat(entry.status()).isEqualTo(Status.PENDING);
+			assertThat(entry.attempts()).isEqualTo(2);
+			assertThat(entry.lastError()).isEqualTo(Notifier.NO_RECIPIENT_YET);
+			assertThat(entry.nextAttemptAt()).isAfter(now);
+		});
 	}
 
 	/** What a first attempt that failed at {@code createdAt} leaves: PENDING, due again now. */
