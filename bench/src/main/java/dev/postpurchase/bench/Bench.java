@@ -82,7 +82,8 @@ public final class Bench {
 		var loadAtStart = Machine.loadAverage();
 		// now, before anything can change the checkout: the code this run measures
 		var commit = Machine.gitCommit(root);
-		var settings = options.target() == null && !options.stackDefaults() ? benchmarkSettings(options) : Map.<String, String>of();
+		var settings = options.target() != null ? Map.<String, String>of()
+				: options.stackDefaults() ? options.set() : benchmarkSettings(options);
 		EmbeddedStack stack = null;
 		Profiles profiles = null;
 		try {
@@ -133,7 +134,8 @@ public final class Bench {
 
 	/**
 	 * What the benchmark sets on the embedded stack, each named in the report: no collapse window, no
-	 * provider send limits, no rate limit on the simulators' callbacks, a checker that runs often.
+	 * provider send limits, no rate limit on the simulators' callbacks, a checker that runs often; then
+	 * what {@code --set} asks for.
 	 */
 	static Map<String, String> benchmarkSettings(BenchOptions options) {
 		var settings = new LinkedHashMap<String, String>();
@@ -143,6 +145,7 @@ public final class Bench {
 		}
 		settings.put("postpurchase.security.rate-limit.requests-per-minute", "100000000");
 		settings.put("tracking.exceptions.check-interval", options.checkInterval().toMillis() + "ms");
+		settings.putAll(options.set());
 		return settings;
 	}
 

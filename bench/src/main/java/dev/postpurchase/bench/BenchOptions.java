@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.postpurchase.bench.load.Scans;
 
@@ -22,13 +24,14 @@ import dev.postpurchase.bench.load.Scans;
  * @param stackDefaults run the embedded stack with its own settings only (no benchmark settings)
  * @param keepGoing run the higher fixed rates even after one did not finish within the drain timeout
  * @param profiles record a Java Flight Recorder profile of every service of the embedded platform
+ * @param set platform properties to give the embedded stack besides (or instead of) the benchmark's own
  */
 record BenchOptions(String profile, List<Double> rates, boolean max, long maxScans, Duration warmUp, Duration duration,
 		int scansPerShipment,
 		Duration scanGap, Scans.Via scansVia, int restBatch, List<Long> scale, double scaleRate, Duration scaleDuration,
 		double orderRate, Duration orderDuration, int concurrency, long rawRecords, String target, Path tokens,
 		Path stackJar, List<String> stackJvmOptions, boolean stackDefaults, Path out, Duration drainTimeout,
-		Duration sampleInterval, Duration checkInterval, boolean keepGoing, boolean profiles) {
+		Duration sampleInterval, Duration checkInterval, boolean keepGoing, boolean profiles, Map<String, String> set) {
 
 	static final String USAGE = """
 			Usage: java -jar bench/target/bench.jar [options]
@@ -65,6 +68,8 @@ record BenchOptions(String profile, List<Double> rates, boolean max, long maxSca
 			  --check-interval 5s        the exception checker's interval on the embedded stack
 			  --keep-going               run higher rates even after one did not finish in time
 			  --no-profiles              no Java Flight Recorder profiles of the embedded platform's services
+			  --set name=value           a property for every service of the embedded platform, on top of the
+			                             benchmark's own (repeatable), e.g. --set notifications.collapse-window=2m
 			""";
 
 	static BenchOptions parse(String[] args, Path root) {
@@ -76,19 +81,27 @@ record BenchOptions(String profile, List<Double> rates, boolean max, long maxSca
 					Duration.ofSeconds(15), 10, Duration.ofSeconds(10), 16, 50_000, null,
 					root.resolve(".local-stack/tokens.json"),
 					root.resolve("local-stack/target/local-stack.jar"), List.of(), false, root.resolve("bench/results"),
-					Duration.ofSeconds(180), Duration.ofSeconds(5), Duration.ofSeconds(5), false, true);
+					Duration.ofSeconds(180), Duration.ofSeconds(5), Duration.ofSeconds(5), false, true, Map.of());
 			case "standard" -> new BenchOptions(profile, List.of(500.0, 1000.0, 2000.0, 5000.0, 10000.0, 20000.0), true,
 					300_000, Duration.ofSeconds(90), Duration.ofSeconds(30), 6, Duration.ofSeconds(1), Scans.Via.KAFKA, 200,
 					List.of(10_000L, 100_000L, 1_000_000L), 1000, Duration.ofSeconds(30), 50, Duration.ofSeconds(30), 32,
 					1_000_000, null, root.resolve(".local-stack/tokens.json"),
 					root.resolve("local-stack/target/local-stack.jar"), List.of(), false, root.resolve("bench/results"),
-					Duration.ofSeconds(600), Duration.ofSeconds(5), Duration.ofSeconds(5), false, true);
+					Duration.ofSeconds(600), Duration.ofSeconds(5), Duration.ofSeconds(5), false, true, Map.of());
 			default -> throw new IllegalArgumentException("--profile: smoke or standard, not " + profile);
 		};
 		var max = list.remove("--max") ? Boolean.TRUE : list.remove("--no-max") ? Boolean.FALSE : null;
 		var stackDefaults = list.remove("--stack-defaults");
 		var keepGoing = list.remove("--keep-going");
 		var profiles = !list.remove("--no-profiles");
+		var set = new LinkedHashMap<String, String>();
+		for (var property = value(list, "--set", null); property != null; property = value(list, "--set", null)) {
+			int equals = property.indexOf('=');
+			if (equals <= 0) {
+				throw new IllegalArgumentException("--set: name=value, not " + property);
+			}
+			set.put(property.substring(0, equals).strip(), property.substring(equals + 1).strip());
+		}
 		var result = new BenchOptions(profile, rates(value(list, "--rate", null), options.rates()),
 				max != null ? max : options.max(), count(value(list, "--max-scans", null), options.maxScans()),
 				duration(value(list, "--warm-up", null), options.warmUp()),
@@ -110,7 +123,7 @@ record BenchOptions(String profile, List<Double> rates, boolean max, long maxSca
 				path(value(list, "--out", null), options.out()),
 				duration(value(list, "--drain-timeout", null), options.drainTimeout()),
 				duration(value(list, "--sample-interval", null), options.sampleInterval()),
-				duration(value(list, "--check-interval", null), options.checkInterval()), keepGoing, profiles);
+				duration(value(list, "--check-interval", null), options.checkInterval()), keepGoing, profiles, set);
 		if (!list.isEmpty()) {
 			throw new IllegalArgumentException("Unknown argument(s) " + list);
 		}

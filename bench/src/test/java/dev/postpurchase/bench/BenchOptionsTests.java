@@ -57,6 +57,18 @@ class BenchOptionsTests {
 	}
 
 	@Test
+	void setGivesThePlatformPropertiesOverTheBenchmarksOwn() {
+		var options = BenchOptions.parse(new String[] { "--set", "notifications.collapse-window=2m", "--set=notifications.retry.interval = 30s" },
+				ROOT);
+
+		assertThat(Bench.benchmarkSettings(options)).containsEntry("notifications.collapse-window", "2m")
+			.containsEntry("notifications.retry.interval", "30s")
+			.containsEntry("tracking.exceptions.check-interval", "5000ms");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] { "--set", "nothing" }, ROOT))
+			.withMessageContaining("--set: name=value");
+	}
+
+	@Test
 	void refusesWhatItDoesNotUnderstand() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] { "--rat", "5" }, ROOT))
 			.withMessageContaining("Unknown argument");

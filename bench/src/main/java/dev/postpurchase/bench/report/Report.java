@@ -187,7 +187,8 @@ public final class Report {
 				+ "simulators do not have;\n"
 				+ "- `postpurchase.security.rate-limit.requests-per-minute`: every delivery status callback comes from the "
 				+ "simulator's one address;\n"
-				+ "- `tracking.exceptions.check-interval`: the exception checker runs often enough to be measured in a step.\n"
+				+ "- `tracking.exceptions.check-interval`: the exception checker runs often enough to be measured in a step;\n"
+				+ "- any other, and any other value: asked for on the command line (`--set name=value`).\n"
 				+ "Customers' time zones are chosen so that it is early afternoon for them: quiet hours hold no text back.\n\n");
 	}
 
