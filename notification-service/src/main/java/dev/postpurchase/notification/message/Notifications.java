@@ -2,10 +2,13 @@ package dev.postpurchase.notification.message;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -13,6 +16,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Sort.Direction;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,6 +29,7 @@ import dev.postpurchase.contracts.notification.Channel;
 import dev.postpurchase.contracts.notification.Milestone;
 import dev.postpurchase.contracts.notification.NotificationSuppressed;
 import dev.postpurchase.kit.idempotency.AppliedEvents;
+import dev.postpurchase.kit.idempotency.DuplicateWrites;
 import dev.postpurchase.kit.outbox.OutboxEntry;
 import dev.postpurchase.kit.outbox.OutboxRelay;
 import dev.postpurchase.notification.message.Notification.Status;
@@ -41,6 +46,9 @@ public class Notifications implements SmartInitializingSingleton {
 
 	public static final String COLLECTION = "notifications";
 
+	/** The most claims, or reads by ids, sent as one command. */
+	private static final int COALESCED = 100;
+
 	/** The token of the pass that took an entry for its latest attempt ({@link #takeDue}). */
 	private static final String TAKEN_BY = "takenBy";
 
@@ -49,6 +57,12 @@ public class Notifications implements SmartInitializingSingleton {
 	private final OutboxRelay relay;
 
 	private final Clock clock;
+
+	/** Claims that come while others are being inserted go together ({@link Coalescer}). */
+	private final Coalescer<Notification, Boolean> claims = new Coalescer<>(this::insertAll, COALESCED);
+
+	/** Reads by ids that come while others are under way go together. */
+	private final Coalescer<List<String>, List<Notification>> reads = new Coalescer<>(this::findAll, COALESCED);
 
 	Notifications(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock) {
 		this.mongo = mongo;
@@ -69,10 +83,29 @@ public class Notifications implements SmartInitializingSingleton {
 	 * when the entry already existed.
 	 */
 	Mono<Boolean> claim(Notification entry) {
-		return mongo.insert(entry, COLLECTION)
-			.map(inserted -> true)
-			.onErrorResume(DuplicateKeyException.class, ex -> Mono.just(false))
-			.doOnNext(claimed -> wakeRelayIf(claimed && !entry.outbox().isEmpty(), entry.id()));
+		return claims.submit(entry).doOnNext(claimed -> wakeRelayIf(claimed && !entry.outbox().isEmpty(), entry.id()));
+	}
+
+	/**
+	 * Inserts entries with one command, unordered, so that one that exists already does not stop the
+	 * others; emits for each whether it was inserted.
+	 */
+	private Mono<List<Boolean>> insertAll(List<Notification> entries) {
+		var bulk = mongo.bulkOps(BulkMode.UNORDERED, Notification.class, COLLECTION);
+		bulk.insert(entries);
+		return bulk.execute()
+			.map(inserted -> Collections.nCopies(entries.size(), true))
+			.onErrorResume(DuplicateKeyException.class, collided -> {
+				var existing = DuplicateWrites.indexes(collided);
+				if (existing == null) {
+					return Mono.error(collided);
+				}
+				var claimed = new ArrayList<Boolean>(entries.size());
+				for (int i = 0; i < entries.size(); i++) {
+					claimed.add(!existing.contains(i));
+				}
+				return Mono.just(claimed);
+			});
 	}
 
 	/**
@@ -150,8 +183,17 @@ public class Notifications implements SmartInitializingSingleton {
 	}
 
 	private Flux<Notification> byIds(List<String> ids) {
-		return ids.isEmpty() ? Flux.empty()
-				: mongo.find(Query.query(Criteria.where("_id").in(ids)), Notification.class, COLLECTION);
+		return ids.isEmpty() ? Flux.empty() : reads.submit(ids).flatMapIterable(found -> found);
+	}
+
+	/** The entries of several reads by ids, found with one query; for each read, those of its ids. */
+	private Mono<List<List<Notification>>> findAll(List<List<String>> idsOfReads) {
+		var ids = idsOfReads.stream().flatMap(List::stream).distinct().toList();
+		return mongo.find(Query.query(Criteria.where("_id").in(ids)), Notification.class, COLLECTION)
+			.collectMap(Notification::id)
+			.map(found -> idsOfReads.stream()
+				.map(wanted -> wanted.stream().map(found::get).filter(Objects::nonNull).toList())
+				.toList());
 	}
 
 	/**

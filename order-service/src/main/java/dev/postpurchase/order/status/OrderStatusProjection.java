@@ -3,8 +3,6 @@ package dev.postpurchase.order.status;
 import java.time.Clock;
 import java.util.List;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +35,7 @@ import dev.postpurchase.contracts.shipment.ShipmentRegistered;
 import dev.postpurchase.contracts.shipment.ShipmentStatusChanged;
 import dev.postpurchase.contracts.shipment.TrackingStatus;
 import dev.postpurchase.kit.idempotency.AppliedEvents;
+import dev.postpurchase.kit.idempotency.DuplicateWrites;
 import dev.postpurchase.kit.kafka.PoisonMessageException;
 import dev.postpurchase.order.status.OrderStatusView.CheckpointSummary;
 import dev.postpurchase.order.status.OrderStatusView.NotificationOutcome;
@@ -123,20 +122,13 @@ class OrderStatusProjection {
 			}
 		}
 		return bulk.execute().then().onErrorResume(DuplicateKeyException.class, collided -> {
-			if (!onlyDuplicates(collided)) {
+			var applied = DuplicateWrites.indexes(collided);
+			if (applied == null) {
 				return Mono.error(collided);
 			}
-			log.debug("{} of {} writes were of events applied to the order status already",
-					collided.getCause() instanceof MongoBulkWriteException bulkFailure ? bulkFailure.getWriteErrors().size()
-							: 1, writes.size());
+			log.debug("{} of {} writes were of events applied to the order status already", applied.size(), writes.size());
 			return Mono.empty();
 		});
-	}
-
-	private static boolean onlyDuplicates(DuplicateKeyException collided) {
-		return !(collided.getCause() instanceof MongoBulkWriteException bulkFailure) || bulkFailure.getWriteErrors()
-			.stream()
-			.allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
 	}
 
 	private Update updateFor(Object event) {
