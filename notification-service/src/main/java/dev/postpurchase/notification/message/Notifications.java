@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.bson.Document;
+
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -39,15 +41,21 @@ import reactor.core.publisher.Mono;
 /**
  * The ledger. Every change of an entry and the event announcing it are one single-document write
  * (the entry's outbox), and every change of a PENDING entry is conditional on it still being
- * PENDING, so two instances, or a retry and a redelivery, never both send a message.
+ * PENDING, so two instances, or a retry and a redelivery, never both send a message. Claims, changes
+ * and reads by ids that come while others of their kind are under way (a batch's orders handled side by
+ * side) go to MongoDB together, as one command ({@link Coalescer}); each is still its own single-document
+ * write.
  */
 @Component
 public class Notifications implements SmartInitializingSingleton {
 
 	public static final String COLLECTION = "notifications";
 
-	/** The most claims, or reads by ids, sent as one command. */
+	/** The most claims, changes or reads by ids sent as one command. */
 	private static final int COALESCED = 100;
+
+	/** The token of the latest change of an entry ({@link #changeAll}). */
+	private static final String CHANGED_BY = "changedBy";
 
 	/** The token of the pass that took an entry for its latest attempt ({@link #takeDue}). */
 	private static final String TAKEN_BY = "takenBy";
@@ -60,6 +68,9 @@ public class Notifications implements SmartInitializingSingleton {
 
 	/** Claims that come while others are being inserted go together ({@link Coalescer}). */
 	private final Coalescer<Notification, Boolean> claims = new Coalescer<>(this::insertAll, COALESCED);
+
+	/** Conditional changes of entries that come while others are being made go together. */
+	private final Coalescer<Change, Boolean> changes = new Coalescer<>(this::changeAll, COALESCED);
 
 	/** Reads by ids that come while others are under way go together. */
 	private final Coalescer<List<String>, List<Notification>> reads = new Coalescer<>(this::findAll, COALESCED);
@@ -117,9 +128,7 @@ public class Notifications implements SmartInitializingSingleton {
 		var update = AppliedEvents.markApplied(new Update(), eventId)
 			.push(OutboxEntry.FIELD, OutboxEntry.of(suppressed))
 			.set("updatedAt", clock.instant());
-		return mongo.updateFirst(query, update, COLLECTION)
-			.map(result -> result.getModifiedCount() > 0)
-			.doOnNext(changed -> wakeRelayIf(changed, id));
+		return change(id, query, update);
 	}
 
 	/** Marks a PENDING entry SENT and publishes the event; {@code false} when it was not PENDING. */
@@ -207,9 +216,7 @@ public class Notifications implements SmartInitializingSingleton {
 			.set("updatedAt", clock.instant())
 			.unset("nextAttemptAt")
 			.push(OutboxEntry.FIELD, OutboxEntry.of(event));
-		return mongo.updateFirst(query, update, COLLECTION)
-			.map(result -> result.getModifiedCount() > 0)
-			.doOnNext(changed -> wakeRelayIf(changed, id));
+		return change(id, query, update);
 	}
 
 	/** How many PENDING entries there are: all, and those deferred to the end of quiet hours. */
@@ -267,10 +274,51 @@ public class Notifications implements SmartInitializingSingleton {
 	}
 
 	private Mono<Boolean> whilePending(String id, Update update) {
-		var query = Query.query(Criteria.where("_id").is(id).and("status").is(Status.PENDING));
-		return mongo.updateFirst(query, update, COLLECTION)
-			.map(result -> result.getModifiedCount() > 0)
-			.doOnNext(changed -> wakeRelayIf(changed, id));
+		return change(id, Query.query(Criteria.where("_id").is(id).and("status").is(Status.PENDING)), update);
+	}
+
+	/**
+	 * Changes an entry if it matches {@code query} (which names its id), with those that come
+	 * meanwhile in one bulk write; emits whether it changed it.
+	 */
+	private Mono<Boolean> change(String id, Query query, Update update) {
+		return changes.submit(new Change(id, query, update)).doOnNext(changed -> wakeRelayIf(changed, id));
+	}
+
+	/** A change of one entry, made if the entry matches the query. */
+	private record Change(String id, Query query, Update update) {
+
+	}
+
+	/**
+	 * Makes changes with one bulk write; emits for each whether it was made. Each marks the entry with a
+	 * token of its own ({@code changedBy}): when fewer entries changed than there were changes (one no
+	 * longer matched), the tokens read back tell which.
+	 */
+	private Mono<List<Boolean>> changeAll(List<Change> batch) {
+		var bulk = mongo.bulkOps(BulkMode.UNORDERED, Notification.class, COLLECTION);
+		var tokens = new ArrayList<String>(batch.size());
+		for (var change : batch) {
+			var token = UUID.randomUUID().toString();
+			tokens.add(token);
+			bulk.updateOne(change.query(), change.update().set(CHANGED_BY, token));
+		}
+		return bulk.execute().flatMap(result -> {
+			if (result.getModifiedCount() == batch.size()) {
+				return Mono.just(Collections.nCopies(batch.size(), true));
+			}
+			var read = Query.query(Criteria.where("_id").in(batch.stream().map(Change::id).distinct().toList()));
+			read.fields().include(CHANGED_BY);
+			return mongo.find(read, Document.class, COLLECTION)
+				.collectMap(entry -> entry.getString("_id"), entry -> String.valueOf(entry.get(CHANGED_BY)))
+				.map(marked -> {
+					var made = new ArrayList<Boolean>(batch.size());
+					for (int i = 0; i < batch.size(); i++) {
+						made.add(tokens.get(i).equals(marked.get(batch.get(i).id())));
+					}
+					return made;
+				});
+		});
 	}
 
 	private void wakeRelayIf(boolean changed, String id) {

@@ -2,6 +2,7 @@ package dev.postpurchase.notification.message;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.postpurchase.contracts.notification.Channel;
 import dev.postpurchase.contracts.notification.Milestone;
+import dev.postpurchase.contracts.notification.NotificationFailed;
 import dev.postpurchase.notification.NotificationServiceIntegrationTest;
 import dev.postpurchase.notification.message.Notification.Status;
 import dev.postpurchase.testkit.MutableClock;
@@ -59,11 +61,51 @@ class LedgerIntegrationTests {
 			.doesNotHaveDuplicates();
 	}
 
+	@Test
+	void changesThatComeTogetherAreMadeOnlyWhereTheirConditionHoldsAndSayWhether() {
+		var pending = new ArrayList<Notification>();
+		var ended = new ArrayList<Notification>();
+		for (int i = 0; i < 40; i++) {
+			var orderId = "ord_LEDGER" + UUID.randomUUID().toString().substring(0, 8);
+			pending.add(entry(orderId, Milestone.SHIPPED, Status.PENDING));
+			ended.add(entry(orderId, Milestone.DELIVERED, Status.SUPPRESSED));
+		}
+		Flux.fromIterable(pending).concatWith(Flux.fromIterable(ended)).concatMap(ledger::claim).blockLast();
+		// every PENDING entry ended twice side by side (a retry and a redelivery, say), the others once
+		var calls = new ArrayList<Notification>(pending);
+		calls.addAll(pending);
+		calls.addAll(ended);
+
+		var made = Flux.fromIterable(calls)
+			.flatMap(entry -> ledger.end(entry.id(), Status.FAILED, null, failed(entry)).map(changed -> Map.entry(entry.id(), changed)), 64)
+			.collectList()
+			.block();
+
+		var changedById = made.stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+		assertThat(changedById).hasSize(40).doesNotHaveDuplicates()
+			.containsExactlyInAnyOrderElementsOf(pending.stream().map(Notification::id).toList());
+		var statuses = Flux.fromIterable(calls).flatMap(entry -> ledger.ofOrder(entry.orderId()), 64)
+			.collectMap(Notification::id, Notification::status)
+			.block();
+		pending.forEach(entry -> assertThat(statuses).containsEntry(entry.id(), Status.FAILED));
+		ended.forEach(entry -> assertThat(statuses).containsEntry(entry.id(), Status.SUPPRESSED));
+	}
+
+	private NotificationFailed failed(Notification entry) {
+		return new NotificationFailed(UUID.randomUUID(), entry.orderId(), clock.instant(), entry.notificationId(), null,
+				entry.channel(), entry.milestone(), "TEST", 1, false);
+	}
+
 	private Notification entry(String orderId, Milestone milestone) {
+		return entry(orderId, milestone, Status.SUPPRESSED);
+	}
+
+	private Notification entry(String orderId, Milestone milestone, Status status) {
 		var now = clock.instant();
 		return new Notification(Notification.idOf(orderId, milestone, Channel.EMAIL), UUID.randomUUID().toString(),
-				orderId, null, milestone, Channel.EMAIL, Status.SUPPRESSED, null, null, null, null, 0, null,
-				MessageDetails.NONE, List.of(), false, false, now, null, null, null, now,
+				orderId, null, milestone, Channel.EMAIL, status, null, null, null, null, 0, null,
+				MessageDetails.NONE, List.of(), false, false, now, status == Status.PENDING ? now.plusSeconds(3600) : null,
+				null, null, now,
 				new ArrayList<>(List.of(UUID.randomUUID().toString())), new ArrayList<>());
 	}
 
