@@ -3,11 +3,13 @@ package dev.postpurchase.notification.message;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort.Direction;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,6 +17,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import dev.postpurchase.kit.idempotency.DuplicateWrites;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,7 +31,12 @@ class DailyCaps implements SmartInitializingSingleton {
 
 	static final String COLLECTION = "daily_counts";
 
+	/** The most takes counted with one command. */
+	private static final int COALESCED = 100;
+
 	private final ReactiveMongoTemplate mongo;
+
+	private final Coalescer<Take, Boolean> takes = new Coalescer<>(this::countAll, COALESCED);
 
 	DailyCaps(ReactiveMongoTemplate mongo) {
 		this.mongo = mongo;
@@ -44,29 +53,57 @@ class DailyCaps implements SmartInitializingSingleton {
 	 * Takes one of the order's messages of {@code day} for the message {@code messageId}; {@code false}
 	 * when the cap was reached (and nothing was counted). A message counts once, however often it is
 	 * attempted: one sent again after a crash (before it was recorded as sent) takes no second place.
+	 * Takes that come while others are being counted are counted together ({@link #countAll}).
 	 */
 	Mono<Boolean> take(String orderId, LocalDate day, int cap, String messageId) {
-		var id = orderId + ":" + day;
-		var query = Query.query(Criteria.where("_id").is(id).and("count").lt(cap).and("messages").ne(messageId));
-		var update = new Update().inc("count", 1)
-			.addToSet("messages", messageId)
-			.setOnInsert("expiresAt", Instant.from(day.plusDays(2).atStartOfDay(java.time.ZoneOffset.UTC)));
-		return count(query, update).flatMap(counted -> counted ? Mono.just(true)
-				// not counted now: at the cap, or counted by an earlier attempt of this very message
-				: mongo.exists(Query.query(Criteria.where("_id").is(id).and("messages").is(messageId)), COLLECTION));
+		return takes.submit(new Take(orderId + ":" + day, day, cap, messageId));
 	}
 
-	private Mono<Boolean> count(Query query, Update update) {
-		return mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
-				org.bson.Document.class, COLLECTION)
-			.map(counted -> true)
-			// the insert collided with a counter that exists: at the cap, or created a moment ago by a
-			// concurrent first message of the day; counting on it without an insert tells which
-			.onErrorResume(DuplicateKeyException.class, ex -> mongo
-				.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), org.bson.Document.class,
-						COLLECTION)
-				.map(counted -> true))
-			.defaultIfEmpty(false);
+	/** One message's take of its order's counter of a day. */
+	private record Take(String id, LocalDate day, int cap, String messageId) {
+
+		/** The counter, if under the cap and without this message. */
+		Query open() {
+			return Query.query(Criteria.where("_id").is(id).and("count").lt(cap).and("messages").ne(messageId));
+		}
+
+		Update count() {
+			return new Update().inc("count", 1)
+				.addToSet("messages", messageId)
+				.setOnInsert("expiresAt", Instant.from(day.plusDays(2).atStartOfDay(java.time.ZoneOffset.UTC)));
+		}
+
+	}
+
+	/**
+	 * Counts takes with one bulk write of upserts, in their order: each one that wrote counted its
+	 * message (the counter was open, or new). One that collided with a counter that exists (at the cap,
+	 * counted by an earlier attempt of the same message, or created a moment ago by another instance)
+	 * is then told apart on its own, as a single take always was.
+	 */
+	private Mono<List<Boolean>> countAll(List<Take> batch) {
+		var bulk = mongo.bulkOps(BulkMode.UNORDERED, COLLECTION);
+		batch.forEach(take -> bulk.upsert(take.open(), take.count()));
+		return bulk.execute()
+			.map(counted -> Collections.nCopies(batch.size(), true))
+			.onErrorResume(DuplicateKeyException.class, collided -> {
+				var closed = DuplicateWrites.indexes(collided);
+				if (closed == null) {
+					return Mono.error(collided);
+				}
+				return Flux.range(0, batch.size())
+					.concatMap(i -> closed.contains(i) ? retake(batch.get(i)) : Mono.just(true))
+					.collectList();
+			});
+	}
+
+	/** A take whose upsert collided: counts it on the counter that exists, or tells why it cannot. */
+	private Mono<Boolean> retake(Take take) {
+		return mongo.updateFirst(take.open(), take.count(), COLLECTION)
+			.flatMap(result -> result.getModifiedCount() > 0 ? Mono.just(true)
+					// not counted now: at the cap, or counted by an earlier attempt of this very message
+					: mongo.exists(Query.query(Criteria.where("_id").is(take.id()).and("messages").is(take.messageId())),
+							COLLECTION));
 	}
 
 }
