@@ -3,11 +3,9 @@ package dev.postpurchase.notification.message;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.List;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -84,17 +82,10 @@ class DailyCaps implements SmartInitializingSingleton {
 	private Mono<List<Boolean>> countAll(List<Take> batch) {
 		var bulk = mongo.bulkOps(BulkMode.UNORDERED, COLLECTION);
 		batch.forEach(take -> bulk.upsert(take.open(), take.count()));
-		return bulk.execute()
-			.map(counted -> Collections.nCopies(batch.size(), true))
-			.onErrorResume(DuplicateKeyException.class, collided -> {
-				var closed = DuplicateWrites.indexes(collided);
-				if (closed == null) {
-					return Mono.error(collided);
-				}
-				return Flux.range(0, batch.size())
-					.concatMap(i -> closed.contains(i) ? retake(batch.get(i)) : Mono.just(true))
-					.collectList();
-			});
+		return DuplicateWrites.outcomes(bulk.execute(), batch.size())
+			.flatMap(counted -> Flux.range(0, batch.size())
+				.concatMap(i -> counted.get(i) ? Mono.just(true) : retake(batch.get(i)))
+				.collectList());
 	}
 
 	/** A take whose upsert collided: counts it on the counter that exists, or tells why it cannot. */

@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.bson.Document;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
@@ -104,19 +103,7 @@ public class Notifications implements SmartInitializingSingleton {
 	private Mono<List<Boolean>> insertAll(List<Notification> entries) {
 		var bulk = mongo.bulkOps(BulkMode.UNORDERED, Notification.class, COLLECTION);
 		bulk.insert(entries);
-		return bulk.execute()
-			.map(inserted -> Collections.nCopies(entries.size(), true))
-			.onErrorResume(DuplicateKeyException.class, collided -> {
-				var existing = DuplicateWrites.indexes(collided);
-				if (existing == null) {
-					return Mono.error(collided);
-				}
-				var claimed = new ArrayList<Boolean>(entries.size());
-				for (int i = 0; i < entries.size(); i++) {
-					claimed.add(!existing.contains(i));
-				}
-				return Mono.just(claimed);
-			});
+		return DuplicateWrites.outcomes(bulk.execute(), entries.size());
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -121,14 +120,12 @@ class OrderStatusProjection {
 				bulk.updateOne(write.query(), write.update());
 			}
 		}
-		return bulk.execute().then().onErrorResume(DuplicateKeyException.class, collided -> {
-			var applied = DuplicateWrites.indexes(collided);
-			if (applied == null) {
-				return Mono.error(collided);
+		return DuplicateWrites.outcomes(bulk.execute(), writes.size()).doOnNext(written -> {
+			var applied = written.stream().filter(wrote -> !wrote).count();
+			if (applied > 0) {
+				log.debug("{} of {} writes were of events applied to the order status already", applied, writes.size());
 			}
-			log.debug("{} of {} writes were of events applied to the order status already", applied.size(), writes.size());
-			return Mono.empty();
-		});
+		}).then();
 	}
 
 	private Update updateFor(Object event) {
