@@ -201,7 +201,7 @@ public class Notifier {
 	}
 
 	/** Who an order's messages go to, as known now. */
-	Mono<Audience> audience(String orderId) {
+	private Mono<Audience> audience(String orderId) {
 		return audiences(List.of(orderId)).map(known -> known.get(orderId));
 	}
 

@@ -3,13 +3,13 @@ package dev.postpurchase.notification.message;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.postpurchase.notification.Messages.Order;
 import dev.postpurchase.notification.NotificationServiceIntegrationTest;
 import reactor.core.publisher.Flux;
 
@@ -30,8 +30,8 @@ class DailyCapsIntegrationTests {
 
 	@Test
 	void takesThatComeTogetherLetThroughNoMoreThanTheCapAndCountEachMessageOnce() {
-		var busy = "ord_CAPS" + UUID.randomUUID().toString().substring(0, 8);
-		var quiet = "ord_CAPS" + UUID.randomUUID().toString().substring(0, 8);
+		var busy = Order.fresh().orderId();
+		var quiet = Order.fresh().orderId();
 		var takes = new ArrayList<Map.Entry<String, String>>();
 		for (int i = 0; i < 8; i++) {
 			// every message attempted twice side by side (a retry after a crash, say)

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.postpurchase.contracts.notification.Channel;
 import dev.postpurchase.contracts.notification.Milestone;
 import dev.postpurchase.contracts.notification.NotificationFailed;
+import dev.postpurchase.notification.Messages.Order;
 import dev.postpurchase.notification.NotificationServiceIntegrationTest;
 import dev.postpurchase.notification.message.Notification.Status;
 import dev.postpurchase.testkit.MutableClock;
@@ -37,7 +38,7 @@ class LedgerIntegrationTests {
 		var orders = new ArrayList<String>();
 		var claims = new ArrayList<Notification>();
 		for (int i = 0; i < 60; i++) {
-			var orderId = "ord_LEDGER" + UUID.randomUUID().toString().substring(0, 8);
+			var orderId = Order.fresh().orderId();
 			orders.add(orderId);
 			// every message claimed twice, by two events, side by side
 			claims.add(entry(orderId, Milestone.SHIPPED));
@@ -66,7 +67,7 @@ class LedgerIntegrationTests {
 		var pending = new ArrayList<Notification>();
 		var ended = new ArrayList<Notification>();
 		for (int i = 0; i < 40; i++) {
-			var orderId = "ord_LEDGER" + UUID.randomUUID().toString().substring(0, 8);
+			var orderId = Order.fresh().orderId();
 			pending.add(entry(orderId, Milestone.SHIPPED, Status.PENDING));
 			ended.add(entry(orderId, Milestone.DELIVERED, Status.SUPPRESSED));
 		}
